@@ -1,0 +1,3 @@
+"""crm-tui: a keyboard-driven terminal CRM for B2B sales teams."""
+
+__version__ = "0.1.0"

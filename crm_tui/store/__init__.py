@@ -1,0 +1,1 @@
+"""The persistence layer: SQLAlchemy models, migrations and the repositories screens call."""
