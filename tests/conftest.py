@@ -150,3 +150,30 @@ def team(open_as):  # type: ignore[no-untyped-def]
         "boris": open_as("boris"),
         "vera": open_as("vera"),
     }
+
+
+# -- The app ------------------------------------------------------------------------------------
+@pytest.fixture
+def app_store(sqlite_url: str, settings, clock: FrozenClock):  # type: ignore[no-untyped-def]
+    """A store on a fresh SQLite copy, signed in as anna (admin), with the frozen clock.
+
+    UI tests fill it through the repositories; the status line shows only the file name
+    (crm.db), so snapshots do not depend on the temp directory.
+    """
+    from crm_tui.store.store import open_store
+
+    store = open_store(sqlite_url, settings, login="anna", clock=clock)
+    yield store
+    store.close()
+
+
+@pytest.fixture
+def make_test_app(settings):  # type: ignore[no-untyped-def]
+    """Build the app the way `crm-tui` does, without polling for other users' changes."""
+    from crm_tui.app import make_app
+
+    def _make(store, **kwargs):  # type: ignore[no-untyped-def]
+        kwargs.setdefault("poll_changes", False)
+        return make_app(kwargs.pop("settings", settings), store, **kwargs)
+
+    return _make

@@ -75,7 +75,11 @@ CASES: list[Any] = [
     (RequiredFieldsRule(fields=["amount"]), {"fields": {"amount": 100}}, []),
     (RequiredFieldsRule(fields=["amount"]), {"fields": {"amount": 0}}, []),
     (RequiredFieldsRule(fields=["amount"]), {}, [("required_fields", "field", "amount")]),
-    (RequiredFieldsRule(fields=["title"]), {"fields": {"title": "  "}}, [("required_fields", "field", "title")]),
+    (
+        RequiredFieldsRule(fields=["title"]),
+        {"fields": {"title": "  "}},
+        [("required_fields", "field", "title")],
+    ),
     (
         RequiredFieldsRule(fields=["amount", "counterparty_id", "title"]),
         {"fields": {"amount": None, "title": "Supply"}},
@@ -83,19 +87,35 @@ CASES: list[Any] = [
     ),
     # min_contacts_with_roles
     (MinContactsWithRolesRule(count=1), {"participants": [person(1, "influencer")]}, []),
-    (MinContactsWithRolesRule(count=1), {"participants": [person(1)]}, [("min_contacts_with_roles", "roles", None)]),
+    (
+        MinContactsWithRolesRule(count=1),
+        {"participants": [person(1)]},
+        [("min_contacts_with_roles", "roles", None)],
+    ),
     (
         MinContactsWithRolesRule(count=2),
         {"participants": [person(1, DM), person(2)]},
         [("min_contacts_with_roles", "roles", None)],
     ),
-    (MinContactsWithRolesRule(count=2), {"participants": [person(1, DM), person(2, "finance")]}, []),
+    (
+        MinContactsWithRolesRule(count=2),
+        {"participants": [person(1, DM), person(2, "finance")]},
+        [],
+    ),
     # role_required
     (RoleRequiredRule(role=DM), {"participants": [person(1, "finance"), person(2, DM)]}, []),
-    (RoleRequiredRule(role=DM), {"participants": [person(1, "influencer")]}, [("role_required", "roles", DM)]),
+    (
+        RoleRequiredRule(role=DM),
+        {"participants": [person(1, "influencer")]},
+        [("role_required", "roles", DM)],
+    ),
     # primary_contact
     (PrimaryContactRule(), {"participants": [person(1), person(2, primary=True)]}, []),
-    (PrimaryContactRule(), {"participants": [person(1, DM)]}, [("primary_contact", "roles", "primary")]),
+    (
+        PrimaryContactRule(),
+        {"participants": [person(1, DM)]},
+        [("primary_contact", "roles", "primary")],
+    ),
     (
         PrimaryContactRule(),
         {"participants": [person(1, primary=True), person(2, primary=True)]},
@@ -104,8 +124,16 @@ CASES: list[Any] = [
     # approval_granted without a threshold
     (ApprovalGrantedRule(), {"approvals": [approval("approved")]}, []),
     (ApprovalGrantedRule(), {}, [("approval_granted", "approval", "discount")]),
-    (ApprovalGrantedRule(), {"approvals": [approval("pending")]}, [("approval_granted", "approval", "discount")]),
-    (ApprovalGrantedRule(), {"approvals": [approval("rejected")]}, [("approval_granted", "approval", "discount")]),
+    (
+        ApprovalGrantedRule(),
+        {"approvals": [approval("pending")]},
+        [("approval_granted", "approval", "discount")],
+    ),
+    (
+        ApprovalGrantedRule(),
+        {"approvals": [approval("rejected")]},
+        [("approval_granted", "approval", "discount")],
+    ),
     (
         ApprovalGrantedRule(),
         {"approvals": [approval("approved"), approval("rejected")]},
@@ -130,7 +158,11 @@ CASES: list[Any] = [
         {"fields": {"discount": "12,5"}},
         [("approval_granted", "approval", "discount")],
     ),
-    (ApprovalGrantedRule(when_discount_above=10), {"fields": {"discount": 15}, "approvals": [approval("approved")]}, []),
+    (
+        ApprovalGrantedRule(when_discount_above=10),
+        {"fields": {"discount": 15}, "approvals": [approval("approved")]},
+        [],
+    ),
     # no_open_tasks
     (NoOpenTasksRule(task_types=["proposal"]), {"open_task_types": ["call"]}, []),
     (NoOpenTasksRule(task_types=["proposal"]), {}, []),

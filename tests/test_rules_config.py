@@ -84,7 +84,11 @@ def error_text(text: str) -> str:
 def test_a_valid_toml_pipeline_loads_with_its_rules_and_triggers() -> None:
     [pipeline] = load(VALID)
     talks = pipeline.stage("talks")
-    assert [rule.type for rule in talks.rules] == ["required_fields", "role_required", "approval_granted"]
+    assert [rule.type for rule in talks.rules] == [
+        "required_fields",
+        "role_required",
+        "approval_granted",
+    ]
     assert talks.rules[2].kind == "discount"
     assert isinstance(talks.on_enter[0], CreateTaskTrigger)
     assert talks.on_enter[0].due_in_days == 1
@@ -107,7 +111,10 @@ def test_stage_navigation_helpers() -> None:
     ("old", "new", "expected"),
     [
         pytest.param(
-            'code = "talks"', 'code = "new"', "stage code «new» is used more than once", id="duplicate-stage"
+            'code = "talks"',
+            'code = "new"',
+            "stage code «new» is used more than once",
+            id="duplicate-stage",
         ),
         pytest.param(
             'type = "role_required"',
@@ -180,17 +187,23 @@ def test_the_final_stage_must_be_last() -> None:
         {"code": "after", "name_en": "After", "name_ru": "После"},
     ]
     with pytest.raises(ValidationError, match="the final stage «closed» must be the last one"):
-        PipelineConfig.model_validate({"code": "p", "name_en": "P", "name_ru": "П", "stages": stages})
+        PipelineConfig.model_validate(
+            {"code": "p", "name_en": "P", "name_ru": "П", "stages": stages}
+        )
 
 
 def test_a_pipeline_needs_two_stages() -> None:
     stages = [{"code": "closed", "name_en": "Closed", "name_ru": "Закрыта", "final": True}]
     with pytest.raises(ValidationError, match="at least two stages"):
-        PipelineConfig.model_validate({"code": "p", "name_en": "P", "name_ru": "П", "stages": stages})
+        PipelineConfig.model_validate(
+            {"code": "p", "name_en": "P", "name_ru": "П", "stages": stages}
+        )
 
 
 def test_skipping_may_only_point_forward() -> None:
-    text = VALID.replace('name_ru = "Переговоры"', 'name_ru = "Переговоры"\nallow_skip_to = ["new"]')
+    text = VALID.replace(
+        'name_ru = "Переговоры"', 'name_ru = "Переговоры"\nallow_skip_to = ["new"]'
+    )
     assert "does not come after this stage" in error_text(text)
 
 

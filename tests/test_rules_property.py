@@ -26,7 +26,9 @@ from crm_tui.rules import (
 from crm_tui.rules.config import TASK_TYPES
 
 
-def _variant(pipeline: PipelineConfig, top: dict[str, Any], stages: dict[str, dict[str, Any]]) -> PipelineConfig:
+def _variant(
+    pipeline: PipelineConfig, top: dict[str, Any], stages: dict[str, dict[str, Any]]
+) -> PipelineConfig:
     data = pipeline.model_dump()
     data.update(top)
     for stage in data["stages"]:
@@ -39,7 +41,11 @@ PIPELINES = [
     SALES,
     RENEWAL,
     _variant(SALES, {"allow_skip": True}, {}),
-    _variant(SALES, {}, {"new": {"allow_skip_to": ["on_approval"]}, "proposal": {"allow_skip_to": ["shipped"]}}),
+    _variant(
+        SALES,
+        {},
+        {"new": {"allow_skip_to": ["on_approval"]}, "proposal": {"allow_skip_to": ["shipped"]}},
+    ),
 ]
 REASONS = [reason.code for reason in default_lost_reasons()]
 
@@ -86,10 +92,14 @@ def add_data(data: st.DataObject, deal: DealState) -> DealState:
         name = data.draw(st.sampled_from(sorted(FIELD_VALUES)))
         if deal.fields.get(name) not in (None, "", " "):
             return deal
-        return deal.model_copy(update={"fields": {**deal.fields, name: data.draw(FIELD_VALUES[name])}})
+        return deal.model_copy(
+            update={"fields": {**deal.fields, name: data.draw(FIELD_VALUES[name])}}
+        )
     if kind == "approval":
         return deal.model_copy(update={"approvals": [*deal.approvals, data.draw(approvals)]})
-    return deal.model_copy(update={"open_task_types": [*deal.open_task_types, data.draw(task_types)]})
+    return deal.model_copy(
+        update={"open_task_types": [*deal.open_task_types, data.draw(task_types)]}
+    )
 
 
 def requests(pipeline: PipelineConfig) -> st.SearchStrategy[TransitionRequest]:

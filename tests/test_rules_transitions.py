@@ -22,7 +22,9 @@ REASONS = [reason.code for reason in default_lost_reasons()]
 SALES = default_pipelines()[0]
 
 
-def with_changes(pipeline: PipelineConfig, top: dict[str, Any], stages: dict[str, dict[str, Any]]) -> PipelineConfig:
+def with_changes(
+    pipeline: PipelineConfig, top: dict[str, Any], stages: dict[str, dict[str, Any]]
+) -> PipelineConfig:
     data = pipeline.model_dump()
     data.update(top)
     for stage in data["stages"]:
@@ -60,14 +62,35 @@ def move(target: str, outcome: str | None = None, reason: str | None = None) -> 
 CASES: list[Any] = [
     pytest.param(SALES, COMPLETE, "new", move("qualification"), [], id="forward-one"),
     pytest.param(SALES, EMPTY, "contract", move("new"), [], id="back-several-checks-no-rules"),
-    pytest.param(SALES, EMPTY, "proposal", move("qualification"), [], id="back-one-checks-no-rules"),
     pytest.param(
-        SALES, COMPLETE, "new", move("proposal"), [("transition", "qualification")], id="skip-refused"
+        SALES, EMPTY, "proposal", move("qualification"), [], id="back-one-checks-no-rules"
     ),
-    pytest.param(SKIP_ANYWHERE, COMPLETE, "new", move("shipped"), [], id="skip-allowed-by-pipeline"),
-    pytest.param(SKIP_TO_CONTRACT, COMPLETE, "qualification", move("contract"), [], id="skip-allowed-by-stage"),
     pytest.param(
-        SKIP_TO_CONTRACT, COMPLETE, "new", move("contract"), [("transition", "qualification")], id="skip-from-other-stage"
+        SALES,
+        COMPLETE,
+        "new",
+        move("proposal"),
+        [("transition", "qualification")],
+        id="skip-refused",
+    ),
+    pytest.param(
+        SKIP_ANYWHERE, COMPLETE, "new", move("shipped"), [], id="skip-allowed-by-pipeline"
+    ),
+    pytest.param(
+        SKIP_TO_CONTRACT,
+        COMPLETE,
+        "qualification",
+        move("contract"),
+        [],
+        id="skip-allowed-by-stage",
+    ),
+    pytest.param(
+        SKIP_TO_CONTRACT,
+        COMPLETE,
+        "new",
+        move("contract"),
+        [("transition", "qualification")],
+        id="skip-from-other-stage",
     ),
     pytest.param(
         SKIP_ANYWHERE,
@@ -82,17 +105,45 @@ CASES: list[Any] = [
         ],
         id="skipped-stage-rules-still-apply",
     ),
-    pytest.param(SALES, COMPLETE, "proposal", move("proposal"), [("transition", None)], id="same-stage"),
+    pytest.param(
+        SALES, COMPLETE, "proposal", move("proposal"), [("transition", None)], id="same-stage"
+    ),
     pytest.param(SALES, COMPLETE, "new", move("won"), [("transition", None)], id="unknown-stage"),
     pytest.param(SALES, COMPLETE, "shipped", move("closed", "won"), [], id="close-won"),
-    pytest.param(SALES, COMPLETE, "shipped", move("closed"), [("outcome", "outcome")], id="close-without-outcome"),
-    pytest.param(SALES, EMPTY, "new", move("closed", "lost", "price"), [], id="close-lost-from-any-stage"),
-    pytest.param(SALES, COMPLETE, "shipped", move("closed", "lost"), [("outcome", "lost_reason")], id="lost-without-reason"),
     pytest.param(
-        SALES, COMPLETE, "shipped", move("closed", "lost", "weather"), [("outcome", "lost_reason")], id="lost-unknown-reason"
+        SALES,
+        COMPLETE,
+        "shipped",
+        move("closed"),
+        [("outcome", "outcome")],
+        id="close-without-outcome",
     ),
     pytest.param(
-        SALES, COMPLETE, "shipped", move("closed", "won", "price"), [("outcome", "lost_reason")], id="won-with-reason"
+        SALES, EMPTY, "new", move("closed", "lost", "price"), [], id="close-lost-from-any-stage"
+    ),
+    pytest.param(
+        SALES,
+        COMPLETE,
+        "shipped",
+        move("closed", "lost"),
+        [("outcome", "lost_reason")],
+        id="lost-without-reason",
+    ),
+    pytest.param(
+        SALES,
+        COMPLETE,
+        "shipped",
+        move("closed", "lost", "weather"),
+        [("outcome", "lost_reason")],
+        id="lost-unknown-reason",
+    ),
+    pytest.param(
+        SALES,
+        COMPLETE,
+        "shipped",
+        move("closed", "won", "price"),
+        [("outcome", "lost_reason")],
+        id="won-with-reason",
     ),
     pytest.param(
         SALES,
@@ -102,11 +153,39 @@ CASES: list[Any] = [
         [("transition", "shipped")],
         id="won-must-not-skip",
     ),
-    pytest.param(SALES, COMPLETE, "new", move("qualification", "won"), [("outcome", "outcome")], id="outcome-too-early"),
+    pytest.param(
+        SALES,
+        COMPLETE,
+        "new",
+        move("qualification", "won"),
+        [("outcome", "outcome")],
+        id="outcome-too-early",
+    ),
     pytest.param(SALES, COMPLETE, "closed", move("shipped"), [], id="reopen-by-moving-back"),
-    pytest.param(SALES, COMPLETE, "closed", move("shipped", "lost", "price"), [("outcome", "outcome")], id="reopen-with-outcome"),
-    pytest.param(SALES, EMPTY, "retired_stage", move("qualification"), [("min_contacts_with_roles", None), ("primary_contact", "primary")], id="stage-gone-from-config"),
-    pytest.param(SALES, COMPLETE, "retired_stage", move("contract"), [], id="stage-gone-any-target-if-rules-hold"),
+    pytest.param(
+        SALES,
+        COMPLETE,
+        "closed",
+        move("shipped", "lost", "price"),
+        [("outcome", "outcome")],
+        id="reopen-with-outcome",
+    ),
+    pytest.param(
+        SALES,
+        EMPTY,
+        "retired_stage",
+        move("qualification"),
+        [("min_contacts_with_roles", None), ("primary_contact", "primary")],
+        id="stage-gone-from-config",
+    ),
+    pytest.param(
+        SALES,
+        COMPLETE,
+        "retired_stage",
+        move("contract"),
+        [],
+        id="stage-gone-any-target-if-rules-hold",
+    ),
 ]
 
 
@@ -126,7 +205,10 @@ def test_transitions(
 def test_refused_moves_say_why_in_words() -> None:
     deal = COMPLETE.model_copy(update={"stage": "new"})
     [skip] = check_transition(SALES, deal, move("proposal"), REASONS)
-    assert skip.message == "«Proposal» cannot be reached straight from «New»: move to «Qualification» first"
+    assert (
+        skip.message
+        == "«Proposal» cannot be reached straight from «New»: move to «Qualification» first"
+    )
     [same] = check_transition(SALES, deal, move("new"), REASONS)
     assert same.message == "The deal is already at «New»"
     [unknown] = check_transition(SALES, deal, move("won"), REASONS)
@@ -155,7 +237,9 @@ def test_closing_without_outcome_also_lists_the_final_stage_rules() -> None:
 
 def test_a_deal_of_another_pipeline_is_a_programming_error() -> None:
     with pytest.raises(ValueError):
-        check_transition(SALES, EMPTY.model_copy(update={"pipeline": "renewal"}), move("qualification"), REASONS)
+        check_transition(
+            SALES, EMPTY.model_copy(update={"pipeline": "renewal"}), move("qualification"), REASONS
+        )
 
 
 def test_a_complete_deal_walks_the_whole_sales_pipeline() -> None:

@@ -14,7 +14,7 @@ MESSAGES: dict[str, str] = {
     "Lead": "Лид",
     # Task types
     "Call": "Звонок",
-    "E-mail": "Письмо",
+    "E-mail": "E-mail",
     "Meeting": "Встреча",
     "Proposal": "Коммерческое предложение",
     "Other": "Другое",

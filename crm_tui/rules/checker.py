@@ -127,7 +127,7 @@ def check_transition(
                     next_stage.code,
                 ),
             )
-    for stage in pipeline.stages[target_index : target_index]:
+    for stage in pipeline.stages[current_index + 1 : target_index + 1]:
         violations.extend(_stage_violations(stage, state, role_names))
     return violations
 
@@ -189,7 +189,10 @@ def _outcome_violations(
     if request.lost_reason not in lost_reasons:
         return [
             _outcome(
-                _("«{reason}» is not one of the configured lost reasons", reason=request.lost_reason),
+                _(
+                    "«{reason}» is not one of the configured lost reasons",
+                    reason=request.lost_reason,
+                ),
                 "lost_reason",
             )
         ]
@@ -228,7 +231,9 @@ def _rule_violations(
             if have >= rule.count:
                 return []
             if rule.count == 1:
-                message = _("At least one contact with a role is needed before «{stage}»", stage=stage.name)
+                message = _(
+                    "At least one contact with a role is needed before «{stage}»", stage=stage.name
+                )
             else:
                 message = _(
                     "At least {count} contacts with roles are needed before «{stage}»; now {have}",
@@ -245,7 +250,9 @@ def _rule_violations(
                 role=_role_name(rule.role, role_names),
                 stage=stage.name,
             )
-            return [Violation(rule=rule.type, message=message, fix=Fix(kind="roles", target=rule.role))]
+            return [
+                Violation(rule=rule.type, message=message, fix=Fix(kind="roles", target=rule.role))
+            ]
         case PrimaryContactRule():
             primaries = sum(1 for participant in state.participants if participant.primary)
             if primaries == 1:
@@ -254,7 +261,9 @@ def _rule_violations(
                 message = _("A primary contact is needed before «{stage}»", stage=stage.name)
             else:
                 message = _("Only one contact can be primary; {count} are marked", count=primaries)
-            return [Violation(rule=rule.type, message=message, fix=Fix(kind="roles", target=PRIMARY))]
+            return [
+                Violation(rule=rule.type, message=message, fix=Fix(kind="roles", target=PRIMARY))
+            ]
         case ApprovalGrantedRule():
             return _approval_violations(rule, stage, state)
         case NoOpenTasksRule():

@@ -289,7 +289,10 @@ class PipelineConfig(_Config):
         for position, code in enumerate(codes):
             if code in codes[:position]:
                 problems.append(
-                    (("stages", position), _("stage code «{stage}» is used more than once", stage=code))
+                    (
+                        ("stages", position),
+                        _("stage code «{stage}» is used more than once", stage=code),
+                    )
                 )
         finals = [stage.code for stage in self.stages if stage.final]
         if self.stages and not finals:
@@ -300,7 +303,10 @@ class PipelineConfig(_Config):
             problems.append(
                 (
                     ("stages",),
-                    _("only one stage can be final, but these are: {stages}", stages=", ".join(finals)),
+                    _(
+                        "only one stage can be final, but these are: {stages}",
+                        stages=", ".join(finals),
+                    ),
                 )
             )
         elif finals and not self.stages[-1].final:

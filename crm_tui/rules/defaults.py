@@ -57,7 +57,10 @@ def _sales() -> PipelineConfig:
                 code="proposal",
                 name_en="Proposal",
                 name_ru="Коммерческое предложение",
-                rules=[RoleRequiredRule(role="decision_maker"), RequiredFieldsRule(fields=["amount"])],
+                rules=[
+                    RoleRequiredRule(role="decision_maker"),
+                    RequiredFieldsRule(fields=["amount"]),
+                ],
                 on_enter=[
                     CreateTaskTrigger(
                         task_type="proposal",
@@ -173,9 +176,14 @@ def default_lost_reasons() -> list[LostReasonConfig]:
     return [
         LostReasonConfig(code="price", name_en="Price", name_ru="Цена", escalate=True),
         LostReasonConfig(
-            code="terms", name_en="Terms or delivery dates", name_ru="Условия или сроки", escalate=True
+            code="terms",
+            name_en="Terms or delivery dates",
+            name_ru="Условия или сроки",
+            escalate=True,
         ),
-        LostReasonConfig(code="competitor", name_en="Chose a competitor", name_ru="Выбрал конкурента"),
+        LostReasonConfig(
+            code="competitor", name_en="Chose a competitor", name_ru="Выбрал конкурента"
+        ),
         LostReasonConfig(code="no_budget", name_en="No budget", name_ru="Нет бюджета"),
         LostReasonConfig(code="no_response", name_en="No response", name_ru="Клиент не отвечает"),
         LostReasonConfig(code="other", name_en="Other", name_ru="Другое"),

@@ -48,6 +48,14 @@ class Store:
     def url(self) -> str:
         return self.ctx.db.engine.url.render_as_string(hide_password=True)
 
+    @property
+    def display_name(self) -> str:
+        """Short name of the database for the status line: file name or host/database."""
+        url = self.ctx.db.engine.url
+        if url.get_backend_name() == "sqlite":
+            return (url.database or ":memory:").rsplit("/", 1)[-1]
+        return f"{url.host or 'localhost'}/{url.database}"
+
     def sign_in(self, login: str | None = None) -> None:
         """Act as the CRM user of `login` (default: the process owner's OS login)."""
         user, readonly = self.users.sign_in(login or os_login())

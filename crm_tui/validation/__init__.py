@@ -29,6 +29,7 @@ from crm_tui.validation.requisites import (
     validate_kpp,
     validate_ogrn,
     validate_ogrnip,
+    validate_registration_number,
 )
 from crm_tui.validation.text import clean_text
 from crm_tui.validation.types import (
@@ -45,6 +46,7 @@ from crm_tui.validation.types import (
     Email,
     OptionalCleanStr,
     Phone,
+    RegistrationNumber,
     max_chars,
 )
 
@@ -66,6 +68,7 @@ __all__ = [
     "FieldError",
     "OptionalCleanStr",
     "Phone",
+    "RegistrationNumber",
     "Requisites",
     "clean_text",
     "errors_by_field",
@@ -82,6 +85,7 @@ __all__ = [
     "validate_kpp",
     "validate_ogrn",
     "validate_ogrnip",
+    "validate_registration_number",
     "validate_requisites",
     "validate_settlement_account",
     "visible",

@@ -5,8 +5,10 @@ the BIK, then the account, weighted 7, 1, 3 repeatedly; the weighted sum must en
 
 * A settlement account at a bank uses the last three digits of the BIK. At a unit of the
   Bank of Russia (BIK ending 000, 001 or 002) it uses "0" plus BIK digits 5–6.
-* A correspondent account uses "0" plus BIK digits 5–6. A bank's starts with 301; since
-  2021 a treasury office's BIK has a single treasury account (ЕКС) starting with 40102.
+* A correspondent account uses "0" plus BIK digits 5–6, which name a region, so the key
+  alone cannot tell two banks of one region apart. A bank's account starts with 301 and
+  ends with the last three digits of its BIK; since 2021 a treasury office's BIK has a
+  single treasury account (ЕКС) starting with 40102 instead.
 * Treasury accounts (starting 03) carry no control key: digits 6–8 are the currency code,
   so they are checked for length only.
 """
@@ -26,12 +28,14 @@ CONTROL_KEY = N_("{label} {value}: control key does not match BIK {bik}")
 CORRESPONDENT_PREFIX = N_(
     "Correspondent account {value}: must start with 301 (a bank) or 40102 (a treasury office)"
 )
+CORRESPONDENT_ENDING = N_("Correspondent account {value}: must end with {ending}, as BIK {bik} does")
 
 ACCOUNT_LENGTH = 20
 _WEIGHTS = ((7, 1, 3) * 8)[:23]
 _BANK_OF_RUSSIA_UNITS = ("000", "001", "002")
 _TREASURY_ACCOUNT = "03"
-_CORRESPONDENT_PREFIXES = ("301", "40102")
+_BANK_CORRESPONDENT = "301"
+_CORRESPONDENT_PREFIXES = (_BANK_CORRESPONDENT, "40102")
 
 
 def validate_account_number(value: str, field: str = "account") -> str:
@@ -63,6 +67,8 @@ def validate_correspondent_account(
     text = digits_of_length(account, ACCOUNT_LENGTH, field, CORRESPONDENT_LABEL)
     if not text.startswith(_CORRESPONDENT_PREFIXES):
         raise FieldError(field, _(CORRESPONDENT_PREFIX, value=text))
+    if text.startswith(_BANK_CORRESPONDENT) and text[-3:] != bik[-3:]:
+        raise FieldError(field, _(CORRESPONDENT_ENDING, value=text, ending=bik[-3:], bik=bik))
     _check_key("0" + bik[4:6], text, bik, field, CORRESPONDENT_LABEL)
     return text
 

@@ -31,8 +31,6 @@ INVALID = N_("E-mail {value}: not a valid address")
 _LIBRARY_REASONS = (
     ("special-use or reserved", RESERVED_DOMAIN),
     ("should have a period", NO_PERIOD_IN_DOMAIN),
-    ("display name", DISPLAY_NAME),
-    ("angle bracket", DISPLAY_NAME),
     ("too long", TOO_LONG),
     ("period", PERIODS),
     ("character", BAD_CHARACTERS),
@@ -49,6 +47,8 @@ def normalize_email(raw: str, field: str = "email") -> str:
     if not text:
         raise missing(field, LABEL)
     value = quoted(text)
+    if "<" in text or ">" in text:
+        raise FieldError(field, _(DISPLAY_NAME, value=value))
     local, at, domain = text.rpartition("@")
     if not at:
         raise FieldError(field, _(NO_AT_SIGN, value=value))

@@ -118,8 +118,8 @@ def phone_search_keys(raw: str, region: str = "RU") -> list[str]:
     rank results can prefer matches of the first.
 
     A reading is dropped when its national part is longer than any number of that country,
-    has a complete length but is not a valid number, or starts with 0 in a country that
-    dials a trunk prefix (such national numbers do not exist there).
+    is long enough to be complete yet starts no valid number, or starts with 0 in a country
+    that dials a trunk prefix (such national numbers do not exist there).
 
     Returns [] when the input does not look like a phone number: letters or other
     symbols, "+" anywhere but first, fewer than 3 or more than 15 digits.
@@ -154,37 +154,38 @@ def _national_readings(digits: str, region: str) -> list[str]:
         return []
     country = str(metadata.country_code)
     trunk = metadata.national_prefix or ""
-    readings: list[tuple[str, str]] = []
+    readings: list[str] = []
     if trunk and digits.startswith(trunk):
-        readings.append((country, digits[len(trunk) :]))
+        readings.append(digits[len(trunk) :])
     if digits.startswith(country):
-        readings.append((country, digits[len(country) :]))
-    readings.append((country, digits))
+        readings.append(digits[len(country) :])
+    readings.append(digits)
     lengths = metadata.general_desc.possible_length
-    keys: list[str] = []
-    for code, national in readings:
-        key = f"+{code}{national}"
-        if not national or key in keys or len(national) > max(lengths):
+    likely: list[str] = []
+    unlikely: list[str] = []
+    for national in readings:
+        key = f"+{country}{national}"
+        if not national or key in likely or key in unlikely or len(national) > max(lengths):
             continue
         if trunk and national.startswith("0"):
             continue
-        if len(national) in lengths and _complete_number(key, region) is None:
-            continue
-        keys.append(key)
-    return sorted(keys, key=lambda key: not _could_complete(key, lengths, region))
+        if _could_complete(key, len(national), lengths, region):
+            likely.append(key)
+        elif len(national) < min(lengths):
+            unlikely.append(key)
+    return likely + unlikely
 
 
-def _could_complete(prefix: str, lengths: tuple[int, ...], region: str) -> bool:
+def _could_complete(prefix: str, typed: int, lengths: tuple[int, ...], region: str) -> bool:
     """Whether some valid number starts with `prefix`, judged by padding it with one digit.
 
-    Only orders the readings: a miss here must not hide a number from search.
+    A heuristic: it orders the readings of a short prefix, and drops a reading only once
+    the prefix is as long as a complete number, where little padding is left to miss.
     """
-    national_digits = len(prefix) - 1 - len(str(phonenumbers.country_code_for_region(region)))
     for length in lengths:
-        missing_digits = length - national_digits
-        if missing_digits < 0:
+        if length < typed:
             continue
         for digit in "0123456789":
-            if _complete_number(prefix + digit * missing_digits, region) is not None:
+            if _complete_number(prefix + digit * (length - typed), region) is not None:
                 return True
     return False

@@ -29,6 +29,7 @@ KPP_LENGTH = N_("KPP {value}: must be 9 characters")
 KPP_FORMAT = N_("KPP {value}: must be 4 digits, then 2 digits or capital Latin letters, then 3 digits")
 OGRN_FIRST_DIGIT = N_("OGRN {value}: must start with 1 or 5")
 OGRNIP_FIRST_DIGIT = N_("OGRNIP {value}: must start with 3")
+REGISTRATION_LENGTH = N_("OGRN {value}: must be 13 digits (OGRN) or 15 digits (OGRNIP)")
 
 ORGANISATION_INN_LENGTH = 10
 PERSON_INN_LENGTH = 12
@@ -83,6 +84,19 @@ def validate_ogrnip(value: str, field: str = "ogrnip") -> str:
     if text[0] != "3":
         raise FieldError(field, _(OGRNIP_FIRST_DIGIT, value=text))
     return _ogrn_checksum(text, field, OGRNIP_LABEL)
+
+
+def validate_registration_number(value: str, field: str = "ogrn") -> str:
+    """An OGRN or an OGRNIP, told apart by length, for a column that holds either.
+
+    Whether the kind fits the legal form is `validate_requisites`'s question.
+    """
+    text = digits_of_length(value, None, field, OGRN_LABEL)
+    if len(text) == OGRN_LENGTH:
+        return validate_ogrn(text, field)
+    if len(text) == OGRNIP_LENGTH:
+        return validate_ogrnip(text, field)
+    raise FieldError(field, _(REGISTRATION_LENGTH, value=text))
 
 
 def _ogrn_checksum(text: str, field: str, label: str) -> str:

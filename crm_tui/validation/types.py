@@ -32,6 +32,7 @@ from crm_tui.validation.requisites import (
     validate_kpp,
     validate_ogrn,
     validate_ogrnip,
+    validate_registration_number,
 )
 from crm_tui.validation.text import TOO_LONG, clean_text
 
@@ -121,6 +122,9 @@ INN = Annotated[str, _field_rule(validate_inn, "inn")]
 KPP = Annotated[str, _field_rule(validate_kpp, "kpp")]
 OGRN = Annotated[str, _field_rule(validate_ogrn, "ogrn")]
 OGRNIP = Annotated[str, _field_rule(validate_ogrnip, "ogrnip")]
+#: An OGRN or an OGRNIP, for one column holding either (checked against the legal form by
+#: `validate_requisites`).
+RegistrationNumber = Annotated[str, _field_rule(validate_registration_number, "ogrn")]
 BIK = Annotated[str, _field_rule(validate_bik, "bik")]
 #: Any 20-digit account; whether it agrees with the BIK is a cross-field check for a model
 #: validator (`validate_settlement_account`, `validate_correspondent_account`).

@@ -1,0 +1,142 @@
+"""The Textual app: wires the main screens (modes), global actions, themes and the keymap."""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, ClassVar
+
+from textual.app import App, SystemCommand
+from textual.message import Message
+from textual.screen import Screen
+
+from crm_tui.i18n import N_, _
+from crm_tui.themes import DEFAULT_THEME, THEMES
+from crm_tui.widgets.actions import UserAction, bindings
+
+if TYPE_CHECKING:
+    from crm_tui.config import Settings
+    from crm_tui.store.store import Store
+
+
+@dataclass(frozen=True)
+class MainScreen:
+    """A main screen: its mode name, its key, its title and where its class lives."""
+
+    mode: str
+    key: str
+    title: str
+    target: str  # "module:Class"
+
+    def factory(self) -> Callable[[], Screen]:
+        def build() -> Screen:
+            module, _sep, name = self.target.partition(":")
+            return getattr(importlib.import_module(module), name)()
+
+        return build
+
+    @property
+    def action(self) -> UserAction:
+        return UserAction(f"go.{self.mode}", self.key, f"app.go('{self.mode}')", N_("go"),
+                          self.title, show=True)
+
+
+MAIN_SCREENS = [
+    MainScreen("clients", "f2", N_("Clients"), "crm_tui.screens.clients:ClientListScreen"),
+]
+
+
+class DataChanged(Message):
+    """Someone (maybe another user) changed data: visible lists may refresh themselves."""
+
+    def __init__(self, marker: int) -> None:
+        super().__init__()
+        self.marker = marker
+
+
+class CrmApp(App):
+    CSS_PATH = "app.tcss"
+    TITLE = "crm-tui"
+    ENABLE_COMMAND_PALETTE = True
+
+    MODES: ClassVar[dict] = {m.mode: m.factory() for m in MAIN_SCREENS}  # type: ignore[type-arg]
+    ACTIONS: ClassVar[list[UserAction]] = [
+        UserAction("app.help", "f1", "help", N_("app"), N_("Help: keys of this screen"),
+                   show=True),
+        UserAction("app.help_question", "question_mark", "help", N_("app"),
+                   N_("Help: keys of this screen")),
+        UserAction("app.quit", "ctrl+q", "quit", N_("app"), N_("Quit"), show=True),
+    ]
+    BINDINGS = bindings([*ACTIONS, *(m.action for m in MAIN_SCREENS)])
+
+    def __init__(self, settings: Settings, store: Store, *, poll_changes: bool = True) -> None:
+        self.settings = settings
+        self.store = store
+        self.poll_changes = poll_changes
+        super().__init__()
+        for theme in THEMES:
+            self.register_theme(theme)
+        self._change_marker = 0
+
+    def on_mount(self) -> None:
+        if self.settings.keymap:
+            self.update_keymap(dict(self.settings.keymap))
+        self._apply_theme(self.settings.theme)
+        self.switch_mode(MAIN_SCREENS[0].mode)
+        if self.poll_changes:
+            self.set_interval(self.settings.process.change_poll_seconds, self._poll_changes)
+
+    def _apply_theme(self, name: str) -> None:
+        if name in self.available_themes:
+            self.theme = name
+            return
+        self.theme = DEFAULT_THEME
+        self.notify(
+            _("Unknown theme {name}; using {default}.", name=name, default=DEFAULT_THEME),
+            severity="warning",
+        )
+
+    # -- actions -------------------------------------------------------------------------------
+    def action_go(self, mode: str) -> None:
+        if mode in self.MODES and mode != self.current_mode:
+            self.switch_mode(mode)
+
+    def action_help(self) -> None:
+        from crm_tui.screens.help import HelpScreen
+
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen(self.screen))
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        """The palette: every action of the current screen that is allowed now, then the app's."""
+        for action in [*getattr(screen, "ACTIONS", []), *(m.action for m in MAIN_SCREENS), *self.ACTIONS]:
+            name = action.action.split("(")[0]
+            owner = screen if hasattr(screen, f"action_{name}") else self
+            if owner is screen and screen.check_action(name, ()) is False:
+                continue
+            yield SystemCommand(
+                action.palette_title,
+                _(action.title),
+                lambda a=action.action, o=owner: o.run_action(a),
+            )
+        yield SystemCommand(_("app: Change theme"), _("Choose a colour theme"),
+                            self.action_change_theme)
+
+    # -- other users' changes ----------------------------------------------------------------
+    def _poll_changes(self) -> None:
+        self.run_worker(self._read_marker, thread=True, group="poll", exclusive=True)
+
+    def _read_marker(self) -> None:
+        marker = self.store.change_marker()
+        if marker != self._change_marker:
+            self._change_marker = marker
+            self.call_from_thread(self._broadcast_change, marker)
+
+    def _broadcast_change(self, marker: int) -> None:
+        self.screen.post_message(DataChanged(marker))
+
+
+def make_app(settings: Settings, store: Store, **kwargs) -> CrmApp:  # type: ignore[no-untyped-def]
+    """Build the app; `crm-tui` and the tests both start here."""
+    return CrmApp(settings, store, **kwargs)

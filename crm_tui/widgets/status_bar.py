@@ -1,0 +1,48 @@
+"""The top line: who is signed in, with which role, on which database, and their task counts."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.reactive import reactive
+from textual.widget import Widget
+
+from crm_tui.i18n import _
+
+ROLE_NAMES = {"manager": "Manager", "head_of_sales": "Head of sales", "admin": "Admin"}
+
+
+class StatusBar(Widget):
+    """Shows the CRM user, role, database and the overdue/today task counts."""
+
+    DEFAULT_CSS = """
+    StatusBar { height: 1; background: $panel; color: $foreground; padding: 0 1; }
+    """
+
+    user_name: reactive[str] = reactive("")
+    role: reactive[str] = reactive("")
+    database: reactive[str] = reactive("")
+    readonly: reactive[bool] = reactive(False)
+    overdue: reactive[int] = reactive(0)
+    due_today: reactive[int] = reactive(0)
+    screen_title: reactive[str] = reactive("")
+
+    def render(self) -> Text:
+        text = Text(no_wrap=True, overflow="ellipsis")
+        text.append("crm-tui", style="bold")
+        if self.screen_title:
+            text.append("  ")
+            text.append(self.screen_title, style="bold")
+        text.append("  │  ")
+        text.append(self.user_name or _("read-only guest"))
+        if self.role:
+            text.append(f" ({_(ROLE_NAMES.get(self.role, self.role))})", style="italic")
+        if self.readonly:
+            text.append(" " + _("read-only"), style="bold reverse")
+        text.append("  │  ")
+        text.append(_("Overdue: {count}", count=self.overdue),
+                    style="bold red" if self.overdue else "")
+        text.append("  ")
+        text.append(_("Today: {count}", count=self.due_today))
+        text.append("  │  ")
+        text.append(self.database, style="dim")
+        return text
