@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import Annotated
 
 from pydantic import Field, model_validator
 
@@ -18,14 +19,17 @@ from crm_tui.validation import (
     BIK,
     INN,
     KPP,
-    OGRN,
     AccountNumber,
+    BlankAsNone,
     CleanStr,
     CleanText,
     Email,
     OptionalCleanStr,
     Phone,
+    RegistrationNumber,
+    validate_correspondent_account,
     validate_requisites,
+    validate_settlement_account,
 )
 
 LEGAL_FORMS = ("ООО", "АО", "ПАО", "ЗАО", "НКО", "ИП", "ГУП", "МУП", "other")
@@ -76,23 +80,19 @@ class ClientRow(OutputModel):
 class CounterpartyIn(InputModel):
     name: CleanStr
     legal_form: str = "ООО"
-    inn: INN | None = None
-    kpp: KPP | None = None
-    ogrn: OGRN | None = None
+    inn: Annotated[INN | None, BlankAsNone] = None
+    kpp: Annotated[KPP | None, BlankAsNone] = None
+    ogrn: Annotated[RegistrationNumber | None, BlankAsNone] = None
     legal_address: CleanText = None
     bank_name: OptionalCleanStr = None
-    bik: BIK | None = None
-    settlement_account: AccountNumber | None = None
-    correspondent_account: AccountNumber | None = None
+    bik: Annotated[BIK | None, BlankAsNone] = None
+    settlement_account: Annotated[AccountNumber | None, BlankAsNone] = None
+    correspondent_account: Annotated[AccountNumber | None, BlankAsNone] = None
 
     @model_validator(mode="after")
     def _requisites_agree(self) -> CounterpartyIn:
-        validate_requisites(self.legal_form, self.inn, self.kpp, self.ogrn)
-        from crm_tui.validation import (
-            validate_correspondent_account,
-            validate_settlement_account,
-        )
-
+        """A draft may lack numbers, but what is filled in must fit the legal form."""
+        validate_requisites(self.legal_form, self.inn, self.kpp, self.ogrn, allow_missing=True)
         if self.bik and self.settlement_account:
             validate_settlement_account(self.settlement_account, self.bik)
         if self.bik and self.correspondent_account:

@@ -10,7 +10,7 @@ from textual.containers import Horizontal
 from textual.widgets import Footer, Input, Label, Select
 
 from crm_tui.app import DataChanged
-from crm_tui.formatting import format_number
+from crm_tui.formatting import format_number, plural
 from crm_tui.i18n import N_, _
 from crm_tui.schemas.clients import ClientRow
 from crm_tui.screens.base import CrmScreen
@@ -128,7 +128,7 @@ class ClientListScreen(CrmScreen):
 
     def _show_count(self, count: int) -> None:
         self.query_one("#client-count", Label).update(
-            plain(_("{count} clients", count=format_number(count)))
+            plain(plural(count, _("{count} client|{count} clients")))
         )
 
     @on(Select.Changed)
