@@ -16,11 +16,11 @@ run: $(STAMP)
 	$(BIN)/crm-tui
 
 test: $(STAMP)
-	$(BIN)/ruff check crm_tui tests benchmarks
+	$(BIN)/ruff check .
 	$(BIN)/pytest -n auto
 
 lint: $(STAMP)
-	$(BIN)/ruff check crm_tui tests benchmarks
+	$(BIN)/ruff check .
 
 demo: $(STAMP)
 	$(BIN)/crm-tui seed --demo --seed 1

@@ -34,7 +34,7 @@ def main(argv: list[str] | None = None) -> int:
             return run_seed(url, settings, demo=args.demo, scale=args.scale, seed=args.seed)
         if command == "user":
             return _user(url, settings, args)
-        return _run_app(url, settings, args.user)
+        return _run_app(url, settings, args.user, args.config)
     except KeyboardInterrupt:
         return 130
     except Exception as exc:  # the last line of defence: a sentence, never a traceback
@@ -102,7 +102,9 @@ def _user(url: str, settings, args) -> int:  # type: ignore[no-untyped-def]
         store.close()
 
 
-def _run_app(url: str, settings, login: str | None) -> int:  # type: ignore[no-untyped-def]
+def _run_app(url: str, settings, login: str | None, config=None) -> int:  # type: ignore[no-untyped-def]
+    from crm_tui.config import default_config_path
+    from crm_tui.store.role_reminders import remind_quietly
     from crm_tui.store.store import open_store
     from crm_tui.store.users import UnknownUser
 
@@ -110,10 +112,11 @@ def _run_app(url: str, settings, login: str | None) -> int:  # type: ignore[no-u
         store = open_store(url, settings, login=login)
     except UnknownUser as exc:
         return fail(str(exc), 1)
+    remind_quietly(store.role_reminders)
     from crm_tui.app import make_app
 
     try:
-        make_app(settings, store).run()
+        make_app(settings, store, config_path=config or default_config_path()).run()
     finally:
         store.close()
     return 0

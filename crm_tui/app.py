@@ -9,13 +9,16 @@ from typing import TYPE_CHECKING, ClassVar
 
 from textual.app import App, SystemCommand
 from textual.message import Message
-from textual.screen import Screen
+from textual.reactive import reactive
+from textual.screen import ModalScreen, Screen
 
 from crm_tui.i18n import N_, _
 from crm_tui.themes import DEFAULT_THEME, THEMES
 from crm_tui.widgets.actions import UserAction, bindings
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from crm_tui.config import Settings
     from crm_tui.store.store import Store
 
@@ -44,6 +47,15 @@ class MainScreen:
 
 MAIN_SCREENS = [
     MainScreen("clients", "f2", N_("Clients"), "crm_tui.screens.clients:ClientListScreen"),
+    MainScreen("deals", "f4", N_("Deal board"), "crm_tui.screens.deal_board:DealBoardScreen"),
+    MainScreen("tasks", "f5", N_("Task inbox"), "crm_tui.screens.task_inbox:TaskInboxScreen"),
+    MainScreen("contacts", "f3", N_("Contacts"), "crm_tui.screens.contacts:ContactListScreen"),
+    MainScreen("leads", "f6", N_("Leads"), "crm_tui.screens.leads:LeadListScreen"),
+    MainScreen("reports", "f7", N_("Reports"),
+               "crm_tui.screens.report_missing_roles:MissingRolesReportScreen"),
+    MainScreen("settings", "f8", N_("Settings"),
+               "crm_tui.screens.settings_roles:RoleCatalogueScreen"),
+    MainScreen("contracts", "f9", N_("Contracts"), "crm_tui.screens.contracts:ContractsScreen"),
 ]
 
 
@@ -59,6 +71,10 @@ class CrmApp(App):
     CSS_PATH = "app.tcss"
     TITLE = "crm-tui"
     ENABLE_COMMAND_PALETTE = True
+    # Reports and settings anyone may reach from the palette on any screen.
+    COMMANDS = App.COMMANDS | {
+        lambda: importlib.import_module("crm_tui.screens.role_commands").RoleCommands
+    }
 
     MODES: ClassVar[dict] = {m.mode: m.factory() for m in MAIN_SCREENS}  # type: ignore[type-arg]
     ACTIONS: ClassVar[list[UserAction]] = [
@@ -67,12 +83,19 @@ class CrmApp(App):
         UserAction("app.help_question", "question_mark", "help", N_("app"),
                    N_("Help: keys of this screen")),
         UserAction("app.quit", "ctrl+q", "quit", N_("app"), N_("Quit"), show=True),
+        UserAction("app.search", "slash", "search", N_("app"), N_("Search everything"),
+                   show=True, key_display="/"),
     ]
     BINDINGS = bindings([*ACTIONS, *(m.action for m in MAIN_SCREENS)])
+    # (overdue, due today) of the signed-in user's tasks; every StatusBar watches it.
+    task_counts: reactive[tuple[int, int]] = reactive((0, 0))
 
-    def __init__(self, settings: Settings, store: Store, *, poll_changes: bool = True) -> None:
+    def __init__(self, settings: Settings, store: Store, *, poll_changes: bool = True,
+                 config_path: Path | None = None) -> None:
         self.settings = settings
         self.store = store
+        # The TOML file the settings came from; the settings screens save back to it.
+        self.config_path = config_path
         self.poll_changes = poll_changes
         super().__init__()
         for theme in THEMES:
@@ -84,6 +107,10 @@ class CrmApp(App):
             self.update_keymap(dict(self.settings.keymap))
         self._apply_theme(self.settings.theme)
         self.switch_mode(MAIN_SCREENS[0].mode)
+        from crm_tui.screens.reminders import TaskReminders
+
+        self.reminders = TaskReminders(self)
+        self.reminders.start(poll=self.poll_changes)
         if self.poll_changes:
             self.set_interval(self.settings.process.change_poll_seconds, self._poll_changes)
 
@@ -101,6 +128,12 @@ class CrmApp(App):
     def action_go(self, mode: str) -> None:
         if mode in self.MODES and mode != self.current_mode:
             self.switch_mode(mode)
+
+    def action_search(self) -> None:
+        from crm_tui.screens.search import SearchScreen
+
+        if not isinstance(self.screen, ModalScreen):  # not over a dialog, nor twice
+            self.push_screen(SearchScreen())
 
     def action_help(self) -> None:
         from crm_tui.screens.help import HelpScreen
@@ -135,6 +168,7 @@ class CrmApp(App):
 
     def _broadcast_change(self, marker: int) -> None:
         self.screen.post_message(DataChanged(marker))
+        self.reminders.refresh_counts()
 
 
 def make_app(settings: Settings, store: Store, **kwargs) -> CrmApp:  # type: ignore[no-untyped-def]

@@ -71,9 +71,11 @@ class DealCard(OutputModel):
     client_name: str
     amount: Decimal | None
     currency: str
+    owner_id: int | None = None
     owner_name: str | None
     stage: str
     stage_entered_at: dt.datetime
+    outcome: Outcome | None = None
     missing_key_roles: tuple[str, ...] = ()
 
 
@@ -98,6 +100,7 @@ class ParticipantOut(OutputModel):
     roles: tuple[str, ...]
     primary: bool
     current_at_client: bool = True
+    left_client: bool = False  # worked for the record's client once, no longer does
     version: int
 
 
@@ -108,6 +111,7 @@ class ApprovalOut(OutputModel):
     status: str
     reason: str | None
     requested_by: str | None
+    requested_at: dt.datetime | None = None
     decided_by: str | None
     decided_at: dt.datetime | None
     version: int

@@ -1,13 +1,15 @@
-"""Tasks, activities (the timeline), leads and notifications."""
+"""Tasks, activities (the timeline) and notifications; leads live in `schemas.leads`."""
 
 from __future__ import annotations
 
 import datetime as dt
 
-from pydantic import Field, field_validator
+from pydantic import field_validator
 
-from crm_tui.schemas.common import ActivityKind, InputModel, LeadStatus, OutputModel, TaskType
-from crm_tui.validation import CleanStr, CleanText, Email, OptionalCleanStr, Phone
+from crm_tui.schemas.common import ActivityKind, InputModel, OutputModel, TaskType
+from crm_tui.schemas.leads import LeadIn as LeadIn  # re-exported: the old import path
+from crm_tui.schemas.leads import LeadOut as LeadOut
+from crm_tui.validation import CleanStr, CleanText
 
 
 class TaskIn(InputModel):
@@ -65,33 +67,6 @@ class ActivityOut(OutputModel):
     contact_id: int | None
     deal_id: int | None
     task_id: int | None
-
-
-class LeadIn(InputModel):
-    name: CleanStr
-    company: OptionalCleanStr = None
-    phone: Phone | None = None
-    email: Email | None = None
-    source: OptionalCleanStr = None
-    score: int = Field(default=0, ge=0, le=100)
-
-
-class LeadOut(OutputModel):
-    id: int
-    name: str
-    company: str | None
-    phone: str | None
-    email: str | None
-    source: str | None
-    status: LeadStatus
-    score: int
-    refusal_reason: str | None
-    owner_id: int | None
-    client_id: int | None
-    contact_id: int | None
-    deal_id: int | None
-    created_at: dt.datetime
-    version: int
 
 
 class NotificationOut(OutputModel):

@@ -12,9 +12,28 @@ from textual.app import App
 from crm_tui.i18n import _
 
 # kind -> "module:Class" of the screen that shows one record; the class takes the record id.
-CARDS: dict[str, str] = {}
+CARDS: dict[str, str] = {
+    "roles": "crm_tui.screens.role_panel:RolePanelScreen",
+    "roles:contract": "crm_tui.screens.role_panel:ContractRolePanel",
+    "roles:ticket": "crm_tui.screens.role_panel:TicketRolePanel",
+    "contract": "crm_tui.screens.contract_card:ContractCardScreen",
+    "ticket": "crm_tui.screens.contract_card:TicketCardScreen",
+    "deal": "crm_tui.screens.deal_card:DealCardScreen",
+    "lead": "crm_tui.screens.lead_card:LeadCardScreen",
+    "client": "crm_tui.screens.client_card:ClientCardScreen",
+    "contact": "crm_tui.screens.contact_card:ContactCardScreen",
+}
 # kind -> "module:Class" of the dialog that creates one; it dismisses with the new record.
-FORMS: dict[str, str] = {}
+FORMS: dict[str, str] = {
+    "contract": "crm_tui.screens.contract_form:ContractForm",
+    "ticket": "crm_tui.screens.contract_form:TicketForm",
+    "deal": "crm_tui.screens.deal_form:DealFormScreen",
+    "lead": "crm_tui.screens.lead_form:LeadForm",
+    "task": "crm_tui.screens.task_form:TaskForm",
+    "activity": "crm_tui.screens.activity_form:ActivityForm",
+    "client": "crm_tui.screens.client_form:ClientForm",
+    "contact": "crm_tui.screens.contact_form:ContactForm",
+}
 
 
 def _load(target: str) -> Any:

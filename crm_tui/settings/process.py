@@ -35,3 +35,5 @@ class ProcessConfig(BaseModel):
     important_contact_fields: list[str] = Field(default_factory=_default_contact_fields)
     change_poll_seconds: float = Field(default=5.0, gt=0)
     assignment_strategy: AssignmentStrategy = "usual_manager"
+    # A usual manager with more open deals than this is overloaded: the head decides instead.
+    usual_manager_max_open_deals: int = Field(default=15, ge=0)

@@ -9,9 +9,10 @@ from sqlalchemy import and_, case, or_, select, tuple_
 from crm_tui.i18n import _
 from crm_tui.schemas.clients import AffiliationIn, AffiliationOut, ContactIn, ContactOut
 from crm_tui.schemas.common import Page
-from crm_tui.store.base import PAGE_SIZE, Repository, like_prefix, text_key
+from crm_tui.store.base import PAGE_SIZE, Repository, text_key
 from crm_tui.store.errors import InvalidInput, NotFound
 from crm_tui.store.models import Affiliation, Client, Contact, ContactEmail, ContactPhone
+from crm_tui.store.search import starts_with
 
 
 def contact_out(contact: Contact) -> ContactOut:
@@ -84,6 +85,13 @@ class ContactRepository(Repository):
     def get(self, contact_id: int) -> ContactOut:
         with self.read() as session:
             return contact_out(self.load(session, Contact, contact_id))
+
+    def missing_important_fields(self, contact_id: int) -> list[str]:
+        """The configured important fields that are empty on this contact's card."""
+        important = self.ctx.settings.process.important_contact_fields
+        contact = self.get(contact_id)
+        data = contact.model_dump()
+        return [name for name in important if data.get(name) in (None, "", [], ())]
 
     def update(self, contact_id: int, version: int, data: ContactIn) -> ContactOut:
         with self.write() as session:
@@ -206,11 +214,12 @@ class ContactRepository(Repository):
         conditions = []
         if search:
             key = text_key(search.strip())
+            # Range scans (`starts_with`): SQLite's LIKE cannot use these indexes.
             by_email = select(ContactEmail.contact_id).where(
-                ContactEmail.email_key.like(like_prefix(key), escape="\\")
+                starts_with(ContactEmail.email_key, key)
             )
             conditions.append(
-                or_(Contact.name_key.like(like_prefix(key), escape="\\"), Contact.id.in_(by_email))
+                or_(starts_with(Contact.name_key, key), Contact.id.in_(by_email))
             )
         if after:
             conditions.append(tuple_(Contact.name_key, Contact.id) > tuple_(*after))

@@ -1,7 +1,7 @@
-"""Deals: create, edit, and move through stages — every move through the stage-rule checker.
+"""Deals: create, edit, move through stages, and the board's columns with their totals.
 
-`move` is the only code path that changes a deal's stage. It gathers the deal's state in the
-same transaction, asks `crm_tui.rules.checker`, and either applies the move with its triggers
+`move` changes a deal's stage only through `crm_tui.store.deal_moves.apply_move`, which asks
+the stage-rule checker in the same transaction and either applies the move with its triggers
 and history, or raises `RuleViolations` having changed nothing.
 """
 
@@ -10,11 +10,11 @@ from __future__ import annotations
 from decimal import Decimal
 
 from sqlalchemy import and_, func, select, tuple_
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, aliased
 
 from crm_tui.i18n import _
-from crm_tui.rules.checker import check_transition, missing_key_roles
-from crm_tui.rules.state import ApprovalState, DealState, ParticipantState, TransitionRequest
+from crm_tui.rules.checker import missing_key_roles
+from crm_tui.rules.state import DealState
 from crm_tui.schemas.common import Page
 from crm_tui.schemas.deals import (
     DealCard,
@@ -25,11 +25,11 @@ from crm_tui.schemas.deals import (
     StageChangeOut,
     StageSummary,
 )
+from crm_tui.store.approvals import discount_raised
 from crm_tui.store.base import PAGE_SIZE, Repository, text_key
-from crm_tui.store.errors import InvalidInput, NotFound, RuleViolations
+from crm_tui.store.deal_moves import apply_move, deal_state, pipeline_of
+from crm_tui.store.errors import InvalidInput, NotFound
 from crm_tui.store.models import (
-    Activity,
-    Approval,
     Client,
     ContactRole,
     Counterparty,
@@ -39,60 +39,8 @@ from crm_tui.store.models import (
     Pipeline,
     RoleAssignment,
     Stage,
-    Task,
     User,
 )
-from crm_tui.store.triggers import run_triggers
-
-RULE_FIELDS = (
-    "title",
-    "description",
-    "client_id",
-    "counterparty_id",
-    "amount",
-    "currency",
-    "discount",
-    "expected_close",
-    "owner_id",
-    "lead_id",
-)
-
-
-def deal_state(session: Session, deal: Deal, pipeline_code: str, stage_code: str) -> DealState:
-    """The deal as the rules see it, read inside the caller's transaction."""
-    participants: dict[int, tuple[int, bool, set[str]]] = {}
-    rows = session.execute(
-        select(Participation.id, Participation.contact_id, Participation.is_primary, ContactRole.code)
-        .outerjoin(RoleAssignment, RoleAssignment.participation_id == Participation.id)
-        .outerjoin(ContactRole, ContactRole.id == RoleAssignment.role_id)
-        .where(Participation.deal_id == deal.id)
-    ).all()
-    for pid, contact_id, primary, role in rows:
-        entry = participants.setdefault(pid, (contact_id, primary, set()))
-        if role:
-            entry[2].add(role)
-    approvals = session.execute(
-        select(Approval.kind, Approval.status)
-        .where(Approval.deal_id == deal.id)
-        .order_by(Approval.id)
-    ).all()
-    open_tasks = session.scalars(
-        select(Task.kind).where(Task.deal_id == deal.id, Task.done_at.is_(None))
-    ).all()
-    return DealState(
-        deal_id=deal.id,
-        pipeline=pipeline_code,
-        stage=stage_code,
-        fields={name: getattr(deal, name) for name in RULE_FIELDS},
-        participants=[
-            ParticipantState(contact_id=c, roles=frozenset(r), primary=p)
-            for c, p, r in participants.values()
-        ],
-        approvals=[ApprovalState(kind=k, status=s) for k, s in approvals],
-        open_task_types=list(open_tasks),
-        outcome=deal.outcome,
-        lost_reason=deal.lost_reason,
-    )
 
 
 class DealRepository(Repository):
@@ -138,7 +86,7 @@ class DealRepository(Repository):
     # -- writing ----------------------------------------------------------------
     def create(self, data: DealIn) -> DealOut:
         """A new deal in the first stage of its pipeline."""
-        pipeline_cfg = self.ctx.settings.pipeline(data.pipeline)
+        pipeline_cfg = pipeline_of(self.ctx, data.pipeline)
         owner_id = data.owner_id if data.owner_id is not None else self.user.id
         if owner_id != self.user.id:
             self.require_head(_("give a deal to another manager"))
@@ -177,76 +125,43 @@ class DealRepository(Repository):
                 "counterparty_id", _("The counterparty must be a legal entity of this client.")
             )
 
+    def _own_or_head(self, deal: Deal, what: str) -> None:
+        """Managers change their own deals; the head of sales and admins change any."""
+        if deal.owner_id != self.user.id:
+            self.require_head(what)
+
     def update(self, deal_id: int, version: int, data: DealUpdate) -> DealOut:
+        """Save the deal form; raising an approved discount asks for a new approval."""
         with self.write() as session:
             deal = self.load(session, Deal, deal_id, lock=True)
             self.check_version(session, deal, version)
+            self._own_or_head(deal, _("edit another manager's deal"))
             self._check_counterparty(session, deal.client_id, data.counterparty_id)
             values = data.model_dump()
             if values["owner_id"] is None:
                 values["owner_id"] = deal.owner_id
             if values["owner_id"] != deal.owner_id:
                 self.require_head(_("give a deal to another manager"))
+            old_discount = deal.discount
             self.apply(deal, values)
             deal.title_key = text_key(deal.title)
             session.flush()
+            discount_raised(session, self.ctx, deal, old_discount)
             return self._out(session, deal)
 
     def move(self, deal_id: int, request: MoveRequest, version: int | None = None) -> DealOut:
         """Move a deal to another stage if every rule of the checker passes.
 
         The rule check, the stage change, its history, timeline entry and the target stage's
-        triggers run in one transaction: a refused or failed move changes nothing.
+        triggers run in one transaction: a refused or failed move changes nothing
+        (`RuleViolations` carries every failed rule). `version`, when given, refuses a move
+        based on a stale view of the deal.
         """
         with self.write() as session:
             deal = self.load(session, Deal, deal_id, lock=True)
             self.check_version(session, deal, version)
-            pipeline = session.get(Pipeline, deal.pipeline_id)
-            current = session.get(Stage, deal.stage_id)
-            pipeline_cfg = self.ctx.settings.pipeline(pipeline.code)
-            state = deal_state(session, deal, pipeline.code, current.code)
-            transition = TransitionRequest(
-                target_stage=request.target_stage,
-                outcome=request.outcome,
-                lost_reason=request.lost_reason,
-            )
-            reasons = [r.code for r in self.ctx.settings.lost_reasons]
-            violations = check_transition(pipeline_cfg, state, transition, reasons)
-            if violations:
-                raise RuleViolations(violations)
-            _pid, stage_ids = self._stage_ids(session, pipeline.code)
-            target_cfg = pipeline_cfg.stage(request.target_stage)
-            now = self.ctx.now()
-            deal.stage_id = stage_ids[request.target_stage]
-            deal.stage_entered_at = now
-            if target_cfg.final:
-                deal.outcome = request.outcome
-                deal.lost_reason = request.lost_reason if request.outcome == "lost" else None
-                deal.closed_at = now
-            else:
-                deal.outcome = None
-                deal.lost_reason = None
-                deal.closed_at = None
-            session.add(
-                DealStageChange(
-                    deal_id=deal.id, from_stage_id=current.id, to_stage_id=deal.stage_id,
-                    user_id=self.user.id, at=now,
-                )
-            )
-            body = _("{from_stage} → {to_stage}", from_stage=pipeline_cfg.stage(current.code).name,
-                     to_stage=target_cfg.name)
-            if request.note:
-                body = f"{body}\n{request.note}"
-            session.add(
-                Activity(
-                    kind="stage_change", at=now, author_id=self.user.id,
-                    client_id=deal.client_id, deal_id=deal.id, body=body,
-                )
-            )
-            session.flush()
-            if pipeline_cfg.index(request.target_stage) > pipeline_cfg.index(current.code):
-                run_triggers(session, self.ctx, deal, target_cfg)
-            session.flush()
+            self._own_or_head(deal, _("move another manager's deal"))
+            apply_move(session, self.ctx, deal, request)
             return self._out(session, deal)
 
     # -- the board ------------------------------------------------------------------
@@ -288,9 +203,11 @@ class DealRepository(Repository):
                     client_name=client_name,
                     amount=d.amount,
                     currency=d.currency,
+                    owner_id=d.owner_id,
                     owner_name=owner_name,
                     stage=stage,
                     stage_entered_at=d.stage_entered_at,
+                    outcome=d.outcome,
                     missing_key_roles=tuple(
                         r for r in key_roles if r not in roles_by_deal.get(d.id, set())
                     ),
@@ -319,7 +236,7 @@ class DealRepository(Repository):
 
     def stage_summaries(self, pipeline: str, *, owner_id: int | None = None) -> list[StageSummary]:
         """Count and total amount per stage, computed by the database."""
-        cfg = self.ctx.settings.pipeline(pipeline)
+        cfg = pipeline_of(self.ctx, pipeline)
         with self.read() as session:
             _pid, stage_ids = self._stage_ids(session, pipeline)
             conditions = [Deal.stage_id.in_(list(stage_ids.values()))]
@@ -341,8 +258,7 @@ class DealRepository(Repository):
         ]
 
     def history(self, deal_id: int) -> list[StageChangeOut]:
-        from sqlalchemy.orm import aliased
-
+        """Every stage change of the deal, oldest first (a deal moves a few dozen times)."""
         src, dst = aliased(Stage), aliased(Stage)
         with self.read() as session:
             rows = session.execute(

@@ -6,7 +6,29 @@ import datetime as dt
 from collections.abc import Sequence
 from typing import Any
 
-from crm_tui.i18n import _
+from crm_tui.i18n import N_, _
+
+RECORD_KINDS = {
+    "record": N_("record"),
+    "user": N_("user"),
+    "client": N_("client"),
+    "counterparty": N_("counterparty"),
+    "contact": N_("contact"),
+    "affiliation": N_("contact link"),
+    "deal": N_("deal"),
+    "contract": N_("contract"),
+    "ticket": N_("ticket"),
+    "participant": N_("participant"),
+    "task": N_("task"),
+    "activity": N_("activity"),
+    "lead": N_("lead"),
+    "approval": N_("approval"),
+}
+
+
+def kind_name(kind: str) -> str:
+    """The translated name of a record kind (the code itself if it has none)."""
+    return _(RECORD_KINDS[kind]) if kind in RECORD_KINDS else kind
 
 
 class StoreError(Exception):
@@ -17,7 +39,9 @@ class NotFound(StoreError):
     def __init__(self, kind: str, record_id: int | str) -> None:
         self.kind = kind
         self.record_id = record_id
-        super().__init__(_("{kind} #{id} no longer exists", kind=kind, id=record_id))
+        super().__init__(
+            _("{kind} #{id} no longer exists", kind=kind_name(kind), id=record_id)
+        )
 
 
 class ConflictError(StoreError):
@@ -44,7 +68,7 @@ class ConflictError(StoreError):
                 "{who} changed {what} of this {kind} at {when} after you opened it",
                 who=who,
                 what=what,
-                kind=kind,
+                kind=kind_name(kind),
                 when=when,
             )
         )

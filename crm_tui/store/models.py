@@ -275,6 +275,7 @@ class Contract(Versioned, Base):
     counterparty_id: Mapped[int | None] = mapped_column(ForeignKey("counterparties.id"))
     deal_id: Mapped[int | None] = mapped_column(ForeignKey("deals.id"))
     number: Mapped[str] = mapped_column(String(100))
+    number_key: Mapped[str] = mapped_column(String(100), server_default="", index=True)
     status: Mapped[str] = mapped_column(String(30), default="draft")
     signed_on: Mapped[dt.date | None] = mapped_column(Date)
     valid_until: Mapped[dt.date | None] = mapped_column(Date)
@@ -286,6 +287,7 @@ class Ticket(Versioned, Base):
     client_id: Mapped[int] = mapped_column(ForeignKey("clients.id"), index=True)
     counterparty_id: Mapped[int | None] = mapped_column(ForeignKey("counterparties.id"))
     subject: Mapped[str] = mapped_column(String(300))
+    subject_key: Mapped[str] = mapped_column(String(300), server_default="", index=True)
     status: Mapped[str] = mapped_column(String(30), default="open")
     opened_on: Mapped[dt.date | None] = mapped_column(Date)
     closed_on: Mapped[dt.date | None] = mapped_column(Date)
@@ -375,9 +377,19 @@ class Task(Versioned, Base):
     done_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
     outcome: Mapped[str | None] = mapped_column(Text)
     reminded_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
+    # Which automatic process made the task (None: a person did); see `role_reminders`.
+    origin: Mapped[str | None] = mapped_column(String(30))
     __table_args__ = (
         CheckConstraint(f"kind IN {TASK_TYPES!r}", name="kind"),
         Index("ix_tasks_inbox", "assignee_id", "done_at", "due_at", "id"),
+        # A deal gets at most one "no roles yet" reminder, ever, whoever races to make it.
+        Index(
+            "uq_tasks_no_roles_reminder",
+            "deal_id",
+            unique=True,
+            sqlite_where=text("origin = 'no_roles'"),
+            postgresql_where=text("origin = 'no_roles'"),
+        ),
     )
 
 

@@ -10,14 +10,22 @@ from sqlalchemy import func, select
 
 from crm_tui.store import schema
 from crm_tui.store.activities import ActivityRepository
+from crm_tui.store.approvals import ApprovalRepository
 from crm_tui.store.base import StoreContext
 from crm_tui.store.catalogue import sync_catalogue
 from crm_tui.store.clients import ClientRepository, CounterpartyRepository
 from crm_tui.store.contacts import ContactRepository
+from crm_tui.store.contracts import ContractRepository, TicketRepository
 from crm_tui.store.db import Database, create_store_engine
 from crm_tui.store.deals import DealRepository
+from crm_tui.store.leads import LeadRepository
 from crm_tui.store.models import AuditEntry, Contact, utcnow
 from crm_tui.store.participants import ParticipantRepository
+from crm_tui.store.people import PeopleRepository
+from crm_tui.store.role_catalogue import RoleCatalogueRepository
+from crm_tui.store.role_reminders import RoleReminderRepository
+from crm_tui.store.role_reports import RoleReportRepository
+from crm_tui.store.search import SearchRepository
 from crm_tui.store.tasks import TaskRepository
 from crm_tui.store.users import UserRepository, os_login
 
@@ -33,8 +41,17 @@ class Store:
         self.contacts = ContactRepository(self.ctx)
         self.deals = DealRepository(self.ctx)
         self.participants = ParticipantRepository(self.ctx)
+        self.contracts = ContractRepository(self.ctx)
+        self.tickets = TicketRepository(self.ctx)
+        self.role_catalogue = RoleCatalogueRepository(self.ctx)
+        self.role_reports = RoleReportRepository(self.ctx)
+        self.role_reminders = RoleReminderRepository(self.ctx)
         self.tasks = TaskRepository(self.ctx)
         self.activities = ActivityRepository(self.ctx)
+        self.leads = LeadRepository(self.ctx)
+        self.approvals = ApprovalRepository(self.ctx)
+        self.search = SearchRepository(self.ctx)
+        self.people = PeopleRepository(self.ctx)
 
     @property
     def user(self):  # type: ignore[no-untyped-def]

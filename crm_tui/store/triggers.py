@@ -1,9 +1,17 @@
-"""Stage triggers, run inside the transaction of the move that fires them."""
+"""Stage triggers, run inside the transaction of the move that fires them.
+
+Entering a stage hands out the work it needs (seed 004): a task for the owner or the head of
+sales, a field set, a timeline note, an in-app notification. Because they run in the move's
+transaction, a trigger that fails undoes the whole move: no half-entered stages.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
+from functools import cache
+from typing import Any
 
+from pydantic import TypeAdapter
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -14,6 +22,8 @@ from crm_tui.rules.config import (
     StageConfig,
     WriteActivityTrigger,
 )
+from crm_tui.schemas.deals import DealIn
+from crm_tui.store.base import StoreContext, text_key
 from crm_tui.store.models import Activity, Deal, Notification, Task, User
 
 
@@ -41,7 +51,18 @@ def resolve_recipients(session: Session, deal: Deal, spec: str) -> list[int]:
     return found
 
 
-def run_triggers(session: Session, ctx, deal: Deal, stage: StageConfig) -> None:  # type: ignore[no-untyped-def]
+@cache
+def _field_type(name: str) -> TypeAdapter[Any]:
+    return TypeAdapter(DealIn.model_fields[name].annotation)
+
+
+def field_value(name: str, value: object) -> Any:
+    """A configured value in the column's own type: "2026-05-01" becomes a date, 5 a Decimal."""
+    return _field_type(name).validate_python(value, strict=False)
+
+
+def run_triggers(session: Session, ctx: StoreContext, deal: Deal, stage: StageConfig) -> None:
+    """Run every trigger of `stage`, in configured order, once per entry into the stage."""
     now = ctx.now()
     author = ctx.user.id if ctx.user else None
     for trigger in stage.on_enter:
@@ -60,7 +81,9 @@ def run_triggers(session: Session, ctx, deal: Deal, stage: StageConfig) -> None:
                     )
                 )
         elif isinstance(trigger, SetFieldTrigger):
-            setattr(deal, trigger.field, trigger.value)
+            setattr(deal, trigger.field, field_value(trigger.field, trigger.value))
+            if trigger.field == "title":
+                deal.title_key = text_key(deal.title)
         elif isinstance(trigger, WriteActivityTrigger):
             session.add(
                 Activity(

@@ -26,6 +26,14 @@ class StatusBar(Widget):
     due_today: reactive[int] = reactive(0)
     screen_title: reactive[str] = reactive("")
 
+    def on_mount(self) -> None:
+        # The app keeps the signed-in user's task counts current (crm_tui.screens.reminders).
+        if hasattr(self.app, "task_counts"):
+            self.watch(self.app, "task_counts", self._show_task_counts)
+
+    def _show_task_counts(self, counts: tuple[int, int]) -> None:
+        self.overdue, self.due_today = counts
+
     def render(self) -> Text:
         text = Text(no_wrap=True, overflow="ellipsis")
         text.append("crm-tui", style="bold")

@@ -1,0 +1,276 @@
+"""The deal board: one column per stage of a pipeline, cards paged from the database.
+
+Each column's header shows the stage's count and total amount, computed by the database; its
+cards are options of one list fed by keyset pages, so thousands of deals in a stage cost one
+page. `]` and `[` propose a move to the store, whose stage-rule checker decides.
+"""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual import on
+from textual.app import ComposeResult
+from textual.containers import Horizontal, HorizontalScroll
+from textual.events import DescendantFocus
+from textual.widgets import Footer, Select
+
+from crm_tui.app import DataChanged
+from crm_tui.formatting import format_money, format_number
+from crm_tui.i18n import N_, _
+from crm_tui.schemas.deals import DealCard, DealOut, StageSummary
+from crm_tui.screens.base import CrmScreen
+from crm_tui.screens.deal_moves import DealMoves, DealRef
+from crm_tui.widgets.actions import UserAction, bindings
+from crm_tui.widgets.deal_text import card_text
+from crm_tui.widgets.stage_column import DealCardList, StageColumn
+from crm_tui.widgets.status_bar import StatusBar
+from crm_tui.widgets.text import plain
+
+
+class DealBoardScreen(DealMoves, CrmScreen):
+    """Deals by stage; a manager sees their own deals first, the head of sales everyone's."""
+
+    CSS_PATH = "deal_board.tcss"
+    HELP = _(
+        "The deal board: one column per stage, each headed by its number of deals and their "
+        "total. Left and right move between stages, up and down between deals. ] moves the "
+        "deal to the next stage and [ back; if a stage rule is not met, a dialog lists what is "
+        "missing and takes you where to fix it. A ⚠ badge names the key roles a deal lacks."
+    )
+    ACTIONS: ClassVar[list[UserAction]] = [
+        UserAction("board.next_stage", "right_square_bracket,shift+right", "move(1)",
+                   N_("deal"), N_("Move to the next stage"), show=True, key_display="]"),
+        UserAction("board.previous_stage", "left_square_bracket,shift+left", "move(-1)",
+                   N_("deal"), N_("Move to the previous stage"), show=True, key_display="["),
+        UserAction("board.lost", "l", "close_lost", N_("deal"), N_("Close as lost")),
+        UserAction("board.open", "enter", "open_deal", N_("deal"), N_("Open the deal")),
+        UserAction("board.new", "n", "new_deal", N_("deal"), N_("New deal"), show=True),
+        # Priority: the card lists would otherwise take the arrows to scroll sideways.
+        UserAction("board.left", "left", "column(-1)", N_("board"), N_("Previous stage column"),
+                   priority=True),
+        UserAction("board.right", "right", "column(1)", N_("board"), N_("Next stage column"),
+                   priority=True),
+        UserAction("board.pipeline", "p", "focus_filter('pipeline-filter')", N_("board"),
+                   N_("Choose the pipeline")),
+        UserAction("board.owner", "o", "focus_filter('owner-filter')", N_("board"),
+                   N_("Filter by owner")),
+        UserAction("board.refresh", "ctrl+r", "refresh", N_("board"), N_("Refresh the board")),
+    ]
+    BINDINGS = bindings(ACTIONS)
+    AUTO_FOCUS = "DealCardList"
+    MIN_COLUMN_WIDTH = 26
+
+    def __init__(self, pipeline: str | None = None) -> None:
+        super().__init__()
+        self.pipeline = pipeline or ""
+        self._column = 0
+        self._follow: tuple[str, int] | None = None
+        self._ready = False
+
+    def compose(self) -> ComposeResult:
+        settings = self.app.settings
+        if not any(p.code == self.pipeline for p in settings.pipelines):
+            self.pipeline = settings.pipelines[0].code
+        yield StatusBar()
+        with Horizontal(classes="filters"):
+            yield Select([(p.name, p.code) for p in settings.pipelines], allow_blank=False,
+                         value=self.pipeline, id="pipeline-filter")
+            yield Select([], prompt=_("All owners"), id="owner-filter", allow_blank=True)
+        yield HorizontalScroll(*self._columns(), id="board")
+        yield Footer()
+
+    def _columns(self) -> list[StageColumn]:
+        settings = self.app.settings
+        now = self.store.ctx.now
+
+        def render(card: DealCard):  # type: ignore[no-untyped-def]
+            return card_text(card, settings, now())
+
+        return [StageColumn(stage.code, stage.name, render)
+                for stage in settings.pipeline(self.pipeline).stages]
+
+    # -- typed accessors -------------------------------------------------------------------
+    @property
+    def columns(self) -> list[StageColumn]:
+        return list(self.query(StageColumn).results(StageColumn))
+
+    def column(self, stage: str) -> StageColumn:
+        return self.query_one(f"#column-{stage}", StageColumn)
+
+    @property
+    def current_card(self) -> DealCard | None:
+        focused = self.focused
+        if isinstance(focused, DealCardList):
+            return focused.current
+        columns = self.columns
+        return columns[self._column].cards.current if columns else None
+
+    @property
+    def owner_id(self) -> int | None:
+        select = self.query_one("#owner-filter", Select)
+        return None if select.is_blank() else select.value  # type: ignore[return-value]
+
+    # -- loading ---------------------------------------------------------------------------
+    def on_mount(self) -> None:
+        bar = self.query_one(StatusBar)
+        user = self.store.user
+        bar.user_name = user.display_name if user else ""
+        bar.role = user.role if user else ""
+        bar.readonly = self.store.ctx.readonly
+        bar.database = self.store.display_name
+        bar.screen_title = _("Deal board")
+        self.call_store(self.store.users.list, done=self._fill_owners, group="owners")
+
+    def _fill_owners(self, users) -> None:  # type: ignore[no-untyped-def]
+        select = self.query_one("#owner-filter", Select)
+        select.set_options([(plain(u.display_name), u.id) for u in users])
+        user = self.store.user
+        self._ready = True
+        if user is not None and user.role == "manager":
+            select.value = user.id  # "my deals" by default for a manager
+        else:
+            self.reload()
+        self._focus_column(0)
+
+    def reload(self) -> None:
+        if not self._ready:
+            return
+        deals, pipeline, owner_id = self.store.deals, self.pipeline, self.owner_id
+        for column in self.columns:
+            keep = self._follow[1] if self._follow and self._follow[0] == column.stage else None
+            column.cards.load(
+                lambda after, stage=column.stage: deals.board_page(
+                    pipeline, stage, owner_id=owner_id, after=after),
+                keep=keep,
+            )
+        self.call_store(deals.stage_summaries, pipeline, owner_id=owner_id,
+                        done=self._show_summaries, group="summaries")
+
+    def _show_summaries(self, summaries: list[StageSummary]) -> None:
+        currency = self.app.settings.currency
+        for summary in summaries:
+            found = self.query(f"#column-{summary.stage}")
+            if found:
+                found.first(StageColumn).show_summary(
+                    format_number(summary.count), format_money(summary.total, currency))
+
+    @on(DealCardList.Loaded)
+    def _column_loaded(self, event: DealCardList.Loaded) -> None:
+        self.refresh_bindings()
+        if self._follow and self._follow[0] == event.cards.stage:
+            _stage, deal_id = self._follow
+            self._follow = None
+            if event.cards.highlight_deal(deal_id):
+                self._focus_column(self._index_of(event.cards.stage))
+
+    @on(Select.Changed, "#pipeline-filter")
+    async def _pipeline_changed(self, event: Select.Changed) -> None:
+        if event.value == self.pipeline or event.value is Select.NULL:
+            return
+        self.pipeline = str(event.value)
+        board = self.query_one("#board", HorizontalScroll)
+        await board.remove_children()
+        await board.mount_all(self._columns())
+        self._fit_columns()
+        self._column = 0
+        self.reload()
+
+    @on(Select.Changed, "#owner-filter")
+    def _owner_changed(self) -> None:
+        self.reload()
+
+    def on_data_changed(self, _event: DataChanged) -> None:
+        self.reload()
+
+    def on_screen_resume(self) -> None:
+        self.reload()  # back from a deal, the role panel or a form: show what changed
+
+    # -- columns and focus -----------------------------------------------------------------
+    def on_resize(self) -> None:
+        self._fit_columns()
+
+    def _fit_columns(self) -> None:
+        """Share the width between the stages; past the minimum, the board scrolls sideways."""
+        columns = self.columns
+        if not columns:
+            return
+        width = max(self.MIN_COLUMN_WIDTH, self.size.width // len(columns))
+        for column in columns:
+            column.styles.width = width
+
+    def _index_of(self, stage: str) -> int:
+        stages = [column.stage for column in self.columns]
+        return stages.index(stage) if stage in stages else 0
+
+    def _focus_column(self, index: int) -> None:
+        columns = self.columns
+        if not columns:
+            return
+        self._column = max(0, min(index, len(columns) - 1))
+        column = columns[self._column]
+        column.cards.focus()
+        self.query_one("#board", HorizontalScroll).scroll_to_widget(column, animate=False)
+
+    @on(DescendantFocus)
+    def _focus_moved(self, event: DescendantFocus) -> None:
+        if isinstance(event.widget, DealCardList):
+            self._column = self._index_of(event.widget.stage)
+
+    def action_column(self, delta: int) -> None:
+        self._focus_column(self._column + delta)
+
+    def action_focus_filter(self, widget_id: str) -> None:
+        self.query_one(f"#{widget_id}", Select).focus()
+
+    def action_refresh(self) -> None:
+        self.reload()
+
+    # -- deals -----------------------------------------------------------------------------
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in ("move", "close_lost", "open_deal"):
+            return self.is_mounted and self.current_card is not None
+        return True
+
+    def _ref(self, card: DealCard) -> DealRef:
+        return DealRef(card.id, card.title, self.pipeline, card.stage)
+
+    def action_move(self, step: int) -> None:
+        card = self.current_card
+        if card is not None:
+            self.move_deal(self._ref(card), step)
+
+    def action_close_lost(self) -> None:
+        card = self.current_card
+        if card is not None:
+            self.close_deal_as_lost(self._ref(card))
+
+    def deal_moved(self, moved: DealOut) -> None:
+        self._follow = (moved.stage, moved.id)
+        super().deal_moved(moved)
+
+    def deal_changed(self) -> None:
+        self.reload()
+
+    def action_open_deal(self) -> None:
+        card = self.current_card
+        if card is not None:
+            self._open(card.id)
+
+    @on(DealCardList.Chosen)
+    def _chosen(self, event: DealCardList.Chosen) -> None:
+        self._open(event.card.id)
+
+    def _open(self, deal_id: int) -> None:
+        from crm_tui.screens.navigation import open_record
+
+        open_record(self.app, "deal", deal_id)
+
+    def action_new_deal(self) -> None:
+        from crm_tui.screens.navigation import new_record
+
+        def saved(deal: DealOut) -> None:
+            self._follow = (deal.stage, deal.id)
+            self.reload()
+
+        new_record(self.app, "deal", on_saved=saved, pipeline=self.pipeline)

@@ -1,0 +1,369 @@
+"""The task inbox: one's tasks by when they are due — overdue, today, tomorrow, this week,
+later — and what was done lately, each group a table paged from the database.
+
+The head of sales can look at any manager's tasks or at the whole team's. `d` (or space)
+completes the highlighted task with an outcome, `s` snoozes it, enter opens its deal,
+contact or client, `n` adds a task.
+"""
+
+from __future__ import annotations
+
+from typing import Any, ClassVar
+
+from textual import on
+from textual.app import ComposeResult
+from textual.containers import Horizontal, VerticalScroll
+from textual.message import Message
+from textual.widgets import Footer, Label, Select
+
+from crm_tui.app import DataChanged
+from crm_tui.due_times import format_due
+from crm_tui.formatting import format_number
+from crm_tui.i18n import N_, _
+from crm_tui.schemas.inbox import INBOX_GROUPS, InboxFilter, InboxGroup, primary_link
+from crm_tui.schemas.work import TaskOut
+from crm_tui.screens.base import CrmScreen
+from crm_tui.screens.reminders import TasksFellDue
+from crm_tui.screens.task_form import TASK_TYPES
+from crm_tui.widgets.actions import UserAction, bindings
+from crm_tui.widgets.paged_table import PagedTable
+from crm_tui.widgets.status_bar import StatusBar
+from crm_tui.widgets.text import joined, plain
+
+GROUP_TITLES: dict[InboxGroup, str] = {
+    "overdue": N_("Overdue"), "today": N_("Today"), "tomorrow": N_("Tomorrow"),
+    "week": N_("This week"), "later": N_("Later"), "done": N_("Done in the last 7 days"),
+}
+LINK_KINDS = {"deal": N_("Deals"), "contact": N_("Contacts"), "client": N_("Clients")}
+ME = "me"
+MIN_TITLE_WIDTH = 24
+TEAM = "team"
+
+
+class InboxTable(PagedTable[TaskOut]):
+    """One group's tasks; the arrows run on into the next group past the last row."""
+
+    HELP = _(
+        "Tasks of one group, paged from the database. Up and Down run on into the "
+        "neighbouring groups; Tab jumps to the next group."
+    )
+    help_title = _("Task list")
+
+    class EdgeReached(Message):
+        """The cursor tried to move past the first or last task of this group."""
+
+        def __init__(self, table: InboxTable, step: int) -> None:
+            super().__init__()
+            self.table = table
+            self.step = step
+
+    def __init__(self, group: InboxGroup, columns: list[tuple[str, str, int]],
+                 to_row: Any) -> None:
+        super().__init__([(key, label) for key, label, _width in columns], to_row,
+                         id=f"tasks-{group}", classes="inbox-table")
+        self.group = group
+        self._widths = {key: width for key, _label, width in columns}
+
+    def add_column(self, label: Any, *, width: int | None = None, key: str | None = None,
+                   default: Any = None) -> Any:
+        # Fixed widths, so the columns of all the groups line up as one list.
+        return super().add_column(label, width=self._widths.get(key or "", width), key=key,
+                                  default=default)
+
+    def action_cursor_down(self) -> None:
+        if self.row_count == 0 or (self.cursor_row >= self.row_count - 1 and self.exhausted):
+            self.post_message(self.EdgeReached(self, 1))
+            return
+        super().action_cursor_down()
+
+    def action_cursor_up(self) -> None:
+        if self.cursor_row <= 0:
+            self.post_message(self.EdgeReached(self, -1))
+            return
+        super().action_cursor_up()
+
+
+class TaskInboxScreen(CrmScreen):
+    """The signed-in user's tasks by due group; the head of sales may pick whose."""
+
+    CSS_PATH = "task_inbox.tcss"
+    HELP = _(
+        "Your tasks, grouped by when they are due on your own calendar (the time zone of "
+        "the configuration), with what you completed in the last 7 days at the bottom. "
+        "The head of sales can choose a manager or the whole team in the first filter."
+    )
+    ACTIONS: ClassVar[list[UserAction]] = [
+        UserAction("tasks.new", "n", "new_task", N_("task"), N_("New task"), show=True),
+        UserAction("tasks.complete", "d,space", "complete", N_("task"), N_("Complete"),
+                   show=True, key_display="d/space"),
+        UserAction("tasks.snooze", "s", "snooze", N_("task"), N_("Snooze / reschedule"),
+                   show=True),
+        UserAction("tasks.open", "enter", "open_link", N_("task"),
+                   N_("Open the linked deal, contact or client")),
+        UserAction("tasks.filters", "ctrl+f", "focus_filters", N_("task"),
+                   N_("Choose whose tasks and filters")),
+        UserAction("tasks.refresh", "ctrl+r", "refresh", N_("task"), N_("Refresh the inbox")),
+    ]
+    BINDINGS = bindings(ACTIONS)
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._restore: tuple[InboxGroup, int] | None = None
+        self._last_table: InboxTable | None = None
+        self._counts: dict[InboxGroup, int] = {}
+        self._focus_pending = True  # the first counts put the cursor on the first task
+        self._focus_target: InboxGroup | None = None
+
+    @property
+    def _team_lead(self) -> bool:
+        user = self.store.user
+        return bool(user and user.is_head)
+
+    # -- layout ----------------------------------------------------------------------------
+    def compose(self) -> ComposeResult:
+        yield StatusBar()
+        with Horizontal(classes="filters"):
+            whose = Select([(_("My tasks"), ME)], value=ME, allow_blank=False,
+                           id="inbox-whose")
+            whose.display = self._team_lead
+            yield whose
+            yield Select([(_(name), code) for code, name in TASK_TYPES.items()],
+                         prompt=_("Any type"), id="inbox-kind")
+            yield Select([(_(name), code) for code, name in LINK_KINDS.items()],
+                         prompt=_("Linked to anything"), id="inbox-link")
+        columns = [("due", _("Due"), 20), ("kind", _("Type"), 13), ("title", _("Task"), 0),
+                   ("about", _("About"), 24)]
+        if self._team_lead:
+            columns.append(("assignee", _("Assignee"), 14))
+        # The title takes what the other columns leave of the terminal's width (each column
+        # pads by 2, the scrollbar takes 2), so the groups line up and titles show in full.
+        fixed = sum(width + 2 for _key, _label, width in columns) + 2
+        title_width = max(MIN_TITLE_WIDTH, self.app.size.width - fixed - 2)
+        columns[2] = ("title", _("Task"), title_width)
+        with VerticalScroll(id="inbox-groups"):
+            yield Label(_("Nothing to do here. Press n to add a task."), id="inbox-empty")
+            for group in INBOX_GROUPS:
+                yield Label(_(GROUP_TITLES[group]), id=f"head-{group}",
+                            classes=f"group-title -{group}")
+                yield InboxTable(group, columns, self._row)
+        yield Footer()
+
+    def _row(self, task: TaskOut) -> list:
+        now = self.store.ctx.now()
+        tz = self.store.settings.timezone
+        if task.done_at is not None:
+            when = plain(format_due(task.done_at, now, tz))
+            title = joined(task.title, task.outcome, sep=" — ")
+        else:
+            when = plain(format_due(task.due_at, now, tz),
+                         style="bold" if task.due_at < now else "")
+            title = plain(task.title)
+        row = [when, plain(_(TASK_TYPES[task.kind])), title,
+               joined(task.deal_title, task.contact_name, task.client_name)]
+        if self._team_lead:
+            row.append(plain(task.assignee_name))
+        return row
+
+    @property
+    def tables(self) -> list[InboxTable]:
+        return list(self.query(InboxTable))
+
+    def table(self, group: InboxGroup) -> InboxTable:
+        return self.query_one(f"#tasks-{group}", InboxTable)
+
+    def on_mount(self) -> None:
+        bar = self.query_one(StatusBar)
+        user = self.store.user
+        bar.user_name = user.display_name if user else ""
+        bar.role = user.role if user else ""
+        bar.readonly = self.store.ctx.readonly
+        bar.database = self.store.display_name
+        bar.screen_title = _("Task inbox")
+        for table in self.tables:
+            table.display = False
+        self.query_one("#inbox-empty", Label).display = False
+        if self._team_lead:
+            self.call_store(self.store.users.list, done=self._fill_whose, group="users")
+        self.reload()
+
+    def _fill_whose(self, users) -> None:  # type: ignore[no-untyped-def]
+        me = self.store.user
+        options = [(_("My tasks"), ME)]
+        options += [(plain(u.display_name), u.id) for u in users if me is None or u.id != me.id]
+        options.append((_("Whole team"), TEAM))
+        select = self.query_one("#inbox-whose", Select)
+        current = select.value
+        with self.prevent(Select.Changed):
+            select.set_options(options)
+            select.value = current
+
+    # -- loading ---------------------------------------------------------------------------
+    def inbox_filter(self) -> InboxFilter:
+        def value(widget_id: str) -> Any:
+            select = self.query_one(widget_id, Select)
+            return None if select.is_blank() else select.value
+
+        whose = value("#inbox-whose")
+        return InboxFilter(
+            assignee_id=whose if isinstance(whose, int) else None,
+            everyone=whose == TEAM,
+            kind=value("#inbox-kind"),
+            link=value("#inbox-link"),
+        )
+
+    def reload(self) -> None:
+        """Counts and every group's first page again, keeping the cursor where it was."""
+        current = self._current_table()
+        if current is not None and current.row_count:
+            self._restore = (current.group, current.cursor_row)
+        which = self.inbox_filter()
+        tasks = self.store.tasks
+        self.call_store(tasks.inbox_counts, which, done=self._show_counts, group="counts")
+        for table in self.tables:
+            table.load(lambda after, g=table.group: tasks.inbox_page(g, which, after=after))
+
+    def _show_counts(self, counts: dict[InboxGroup, int]) -> None:
+        self._counts = counts
+        for group in INBOX_GROUPS:
+            count = counts.get(group, 0)
+            self.query_one(f"#head-{group}", Label).update(
+                plain(f"{_(GROUP_TITLES[group])} · {format_number(count)}")
+            )
+            self.table(group).display = count > 0
+        self.query_one("#inbox-empty", Label).display = not any(counts.values())
+        focused = self.focused
+        lost = isinstance(focused, InboxTable) and not focused.display
+        if (self._focus_pending or lost or focused is None) and self._focus_first():
+            self._focus_pending = False
+        self.refresh_bindings()
+
+    def _focus_first(self) -> bool:
+        for table in self.tables:
+            if self._counts.get(table.group):
+                if table.loading:  # a loading widget takes no focus: wait for its rows
+                    self._focus_target = table.group
+                else:
+                    table.focus()
+                return True
+        return False
+
+    @on(PagedTable.Loaded)
+    def _loaded(self, event: PagedTable.Loaded) -> None:
+        table = event.table
+        if not (event.first and isinstance(table, InboxTable)):
+            return
+        if self._restore and self._restore[0] == table.group and table.row_count:
+            table.move_cursor(row=min(self._restore[1], table.row_count - 1))
+            self._restore = None
+        if self._focus_target == table.group:
+            self._focus_target = None
+            table.focus()
+        self.refresh_bindings()
+
+    def on_data_changed(self, _event: DataChanged) -> None:
+        self.reload()
+
+    @on(TasksFellDue)
+    def _fell_due(self) -> None:
+        self.reload()  # today's tasks that fell due move to Overdue
+
+    @on(Select.Changed)
+    def _filter_changed(self) -> None:
+        self.reload()
+
+    # -- moving between groups -------------------------------------------------------------
+    @on(InboxTable.EdgeReached)
+    def _edge(self, event: InboxTable.EdgeReached) -> None:
+        tables = [t for t in self.tables if t.display and t.row_count]
+        if event.table not in tables:
+            return
+        index = tables.index(event.table) + event.step
+        if 0 <= index < len(tables):
+            target = tables[index]
+            target.focus()
+            target.move_cursor(row=0 if event.step > 0 else target.row_count - 1)
+
+    def on_descendant_focus(self, event) -> None:  # type: ignore[no-untyped-def]
+        if isinstance(event.widget, InboxTable):
+            self._last_table = event.widget
+        self.refresh_bindings()
+
+    def _current_table(self) -> InboxTable | None:
+        focused = self.focused
+        if isinstance(focused, InboxTable):
+            return focused
+        return self._last_table
+
+    def current_task(self) -> TaskOut | None:
+        table = self._current_table()
+        return table.current if table is not None and table.display else None
+
+    # -- actions ---------------------------------------------------------------------------
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in ("complete", "snooze"):
+            task = self.current_task()
+            return task is not None and task.done_at is None
+        if action == "open_link":
+            task = self.current_task()
+            return task is not None and primary_link(task) is not None
+        return True
+
+    def action_refresh(self) -> None:
+        self.reload()
+
+    def action_focus_filters(self) -> None:
+        target = "#inbox-whose" if self._team_lead else "#inbox-kind"
+        self.query_one(target, Select).focus()
+
+    def action_new_task(self) -> None:
+        from crm_tui.screens.navigation import new_record
+
+        new_record(self.app, "task", on_saved=self._saved)
+
+    def _saved(self, task: Any) -> None:
+        self.reload()
+
+    def action_complete(self) -> None:
+        from crm_tui.screens.task_complete import TaskCompleteDialog
+
+        task = self.current_task()
+        if task is not None and task.done_at is None:
+            self.app.push_screen(TaskCompleteDialog(task), self._done)
+
+    def _done(self, task: TaskOut | None) -> None:
+        if task is not None:
+            self.notify(_("Done: {title}", title=task.title), markup=False)
+            self.reload()
+
+    def action_snooze(self) -> None:
+        from crm_tui.screens.task_snooze import TaskSnoozeDialog
+
+        task = self.current_task()
+        if task is not None and task.done_at is None:
+            self.app.push_screen(TaskSnoozeDialog(task), self._snoozed)
+
+    def _snoozed(self, task: TaskOut | None) -> None:
+        if task is not None:
+            when = format_due(task.due_at, self.store.ctx.now(), self.store.settings.timezone)
+            self.notify(_("Moved to {when}: {title}", when=when, title=task.title),
+                        markup=False)
+            self.reload()
+
+    def action_open_link(self) -> None:
+        task = self.current_task()
+        if task is not None:
+            self._open(task)
+
+    @on(PagedTable.Chosen)
+    def _chosen(self, event: PagedTable.Chosen) -> None:
+        self._open(event.item)
+
+    def _open(self, task: TaskOut) -> None:
+        from crm_tui.screens.navigation import open_record
+
+        link = primary_link(task)
+        if link is None:
+            self.notify(_("This task is not linked to a deal, contact or client."),
+                        severity="warning")
+            return
+        open_record(self.app, *link)

@@ -1,0 +1,188 @@
+"""One column of the deal board: a header with the stage's count and total, and its cards.
+
+The cards are options of one `OptionList` fed by keyset pages from the store, so a stage
+holding thousands of deals costs one page of rendering, not thousands of widgets; the next
+page is fetched in a thread when the highlight nears the end of what is loaded.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from rich.text import Text
+from textual import work
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.message import Message
+from textual.widgets import OptionList, Static
+from textual.widgets.option_list import Option
+from textual.worker import get_current_worker
+
+from crm_tui.i18n import _
+from crm_tui.schemas.deals import DealCard
+
+Fetch = Callable[[tuple | None], Any]  # returns Page[DealCard]
+RenderCard = Callable[[DealCard], Text]
+PREFETCH_MARGIN = 20
+
+
+class DealCardList(OptionList):
+    """The cards of one stage; enter posts `DealCardList.Chosen` with the card."""
+
+    HELP = _(
+        "Deals in one stage, newest in the stage first. Up and down move between cards, left "
+        "and right between stages; more cards load as you reach the end. Enter opens the deal."
+    )
+    help_title = _("Stage column")
+
+    class Chosen(Message):
+        def __init__(self, cards: DealCardList, card: DealCard) -> None:
+            super().__init__()
+            self.cards = cards
+            self.card = card
+
+        @property
+        def control(self) -> DealCardList:
+            return self.cards
+
+    class Loaded(Message):
+        """The first page arrived (the board may now put the highlight on a moved deal)."""
+
+        def __init__(self, cards: DealCardList) -> None:
+            super().__init__()
+            self.cards = cards
+
+        @property
+        def control(self) -> DealCardList:
+            return self.cards
+
+    def __init__(self, stage: str, render_card: RenderCard, *, id: str | None = None) -> None:
+        super().__init__(id=id, markup=False)
+        self.stage = stage
+        self._render_card = render_card
+        self._fetch: Fetch | None = None
+        self._after: tuple | None = None
+        self._cards: list[DealCard] = []
+        self._loading_more = False
+        self._generation = 0
+        self._keep: int | None = None
+
+    @property
+    def cards(self) -> list[DealCard]:
+        """The cards loaded so far (the first pages, not the whole stage)."""
+        return list(self._cards)
+
+    @property
+    def current(self) -> DealCard | None:
+        if self.highlighted is None or not self._cards:
+            return None
+        return self._cards[self.highlighted]
+
+    def load(self, fetch: Fetch, *, keep: int | None = None) -> None:
+        """Show the pages of `fetch` from the first; put the highlight back on deal `keep`."""
+        self._fetch = fetch
+        self._generation += 1
+        self._keep = keep if keep is not None else (self.current.id if self.current else None)
+        self.loading = True
+        self._load_page(None, self._generation)
+
+    @work(thread=True, exclusive=True, group="stage-column")
+    def _load_page(self, after: tuple | None, generation: int) -> None:
+        worker = get_current_worker()
+        fetch = self._fetch
+        if fetch is None:
+            return
+        try:
+            page = fetch(after)
+        except Exception as exc:  # shown, not raised: one failed column must not end the app
+            if not worker.is_cancelled:
+                self.app.call_from_thread(self._failed, exc)
+            return
+        if not worker.is_cancelled:
+            self.app.call_from_thread(self._add_page, page, after is None, generation)
+
+    def _failed(self, exc: Exception) -> None:
+        self.loading = False
+        self._loading_more = False
+        self.notify(str(exc), title=_("Could not load the deals"), severity="error")
+
+    def _add_page(self, page: Any, first: bool, generation: int) -> None:
+        if generation != self._generation:
+            return
+        if first:
+            self._cards = []
+            self.clear_options()
+        known = {card.id for card in self._cards}
+        fresh = [card for card in page.items if card.id not in known]
+        self._cards.extend(fresh)
+        options: list[Option | None] = []
+        for card in fresh:
+            options += [Option(self._render_card(card)), None]  # None: a rule between cards
+        self.add_options(options)
+        self._after = page.after
+        self.loading = False
+        self._loading_more = False
+        if first:
+            ids = [card.id for card in self._cards]
+            self.highlighted = ids.index(self._keep) if self._keep in ids else (0 if ids else None)
+            self.post_message(self.Loaded(self))
+
+    def highlight_deal(self, deal_id: int) -> bool:
+        """Put the highlight on a loaded deal; False if it is not among the loaded cards."""
+        for index, card in enumerate(self._cards):
+            if card.id == deal_id:
+                self.highlighted = index
+                return True
+        return False
+
+    def watch_highlighted(self, highlighted: int | None) -> None:
+        super().watch_highlighted(highlighted)
+        if (
+            highlighted is not None
+            and self._after is not None
+            and not self._loading_more
+            and highlighted >= len(self._cards) - PREFETCH_MARGIN
+        ):
+            self._loading_more = True
+            self._load_page(self._after, self._generation)
+
+    def _on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        if 0 <= event.option_index < len(self._cards):
+            self.post_message(self.Chosen(self, self._cards[event.option_index]))
+
+
+class StageColumn(Vertical):
+    """A stage's header (name, count, total from SQL) above its list of cards."""
+
+    DEFAULT_CSS = """
+    StageColumn { width: 30; height: 1fr; }
+    StageColumn > .stage-header {
+        height: 2; padding: 0 1; background: $panel; color: $foreground;
+        text-wrap: nowrap; text-overflow: ellipsis;
+    }
+    StageColumn > DealCardList { height: 1fr; max-height: 100%; }
+    """
+
+    def __init__(self, stage: str, title: str, render_card: RenderCard) -> None:
+        super().__init__(id=f"column-{stage}")
+        self.stage = stage
+        self.title = title
+        self._render_card = render_card
+
+    def compose(self) -> ComposeResult:
+        yield Static(Text(self.title, style="bold"), classes="stage-header")
+        yield DealCardList(self.stage, self._render_card, id=f"cards-{self.stage}")
+
+    @property
+    def cards(self) -> DealCardList:
+        return self.query_one(DealCardList)
+
+    def show_summary(self, count: str, total: str) -> None:
+        # One line each, cut with "…": a long stage name must not push the totals away.
+        header = Text()
+        header.append(self.title, style="bold")
+        header.append("\n")
+        header.append(_("{count} · {total}", count=count, total=total))
+        self.query_one(".stage-header", Static).update(header)
