@@ -91,7 +91,8 @@ class CrmApp(App):
     task_counts: reactive[tuple[int, int]] = reactive((0, 0))
 
     def __init__(self, settings: Settings, store: Store, *, poll_changes: bool = True,
-                 config_path: Path | None = None) -> None:
+                 config_path: Path | None = None, offer_demo: bool = True) -> None:
+        self.offer_demo = offer_demo
         self.settings = settings
         self.store = store
         # The TOML file the settings came from; the settings screens save back to it.
@@ -111,8 +112,17 @@ class CrmApp(App):
 
         self.reminders = TaskReminders(self)
         self.reminders.start(poll=self.poll_changes)
+        if self.offer_demo:
+            from crm_tui.screens.demo_offer import DemoOffer
+
+            DemoOffer(self).start()
         if self.poll_changes:
             self.set_interval(self.settings.process.change_poll_seconds, self._poll_changes)
+
+    def notify(self, message: str, *, title: str = "", severity="information",  # type: ignore[no-untyped-def, override]
+               timeout: float | None = None, markup: bool = False) -> None:
+        """Notifications carry record names and store messages: always plain text, never markup."""
+        super().notify(message, title=title, severity=severity, timeout=timeout, markup=False)
 
     def _apply_theme(self, name: str) -> None:
         if name in self.available_themes:

@@ -174,6 +174,7 @@ def make_test_app(settings):  # type: ignore[no-untyped-def]
 
     def _make(store, **kwargs):  # type: ignore[no-untyped-def]
         kwargs.setdefault("poll_changes", False)
+        kwargs.setdefault("offer_demo", False)
         return make_app(kwargs.pop("settings", settings), store, **kwargs)
 
     return _make

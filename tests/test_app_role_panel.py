@@ -117,6 +117,29 @@ async def test_all_contacts_are_one_key_away_and_roles_come_off_one_by_one(
         assert "Nobody takes part yet" in screen_text(pilot)
 
 
+async def test_a_new_contact_is_created_inline_and_takes_part(app_store, make_test_app) -> None:
+    _client, _people, deal = _fill(app_store)
+    app = make_test_app(app_store)
+    async with app.run_test(size=(130, 40)) as pilot:
+        await _open_panel(pilot, deal.id)
+        await pilot.press("a")
+        await settle(pilot)
+        await pilot.press(*"Новиков Николай")
+        await settle(pilot)
+        assert "Nobody found" in screen_text(pilot)
+        await pilot.press("ctrl+n")
+        await settle(pilot)
+        await pilot.press("ctrl+s")  # the name typed in the picker is in the form already
+        await settle(pilot)
+        assert "Roles of Новиков Николай" in screen_text(pilot)
+        await pilot.press("space", "enter")
+        await settle(pilot)
+    [newcomer] = app_store.participants.list("deal", deal.id)
+    assert (newcomer.contact_name, newcomer.roles, newcomer.primary) == (
+        "Новиков Николай", ("decision_maker",), True)
+    assert newcomer.current_at_client  # created as one of the client's people
+
+
 async def test_a_contact_who_left_is_marked_in_the_panel(app_store, make_test_app) -> None:
     client, people, deal = _fill(app_store)
     peter = people["Ушедший Пётр"]
@@ -186,3 +209,15 @@ def test_roles_dialog_snapshot(snap_compare, app_store, make_test_app) -> None:
 
     assert snap_compare(make_test_app(app_store), terminal_size=(130, 30),
                         run_before=run_before)
+
+
+async def test_help_lists_the_panel_keys(app_store, make_test_app) -> None:
+    deal = _staffed(app_store)
+    app = make_test_app(app_store)
+    async with app.run_test(size=(130, 40)) as pilot:
+        await _open_panel(pilot, deal.id)
+        await pilot.press("f1")
+        await settle(pilot)
+        text = screen_text(pilot)
+        assert "Add person" in text and "Make primary" in text and "Drop a role" in text
+        assert "Exactly one participant is the primary" in text

@@ -8,8 +8,6 @@ import subprocess
 import sys
 from pathlib import Path
 
-import pytest
-
 ROOT = Path(__file__).resolve().parent.parent
 
 
@@ -56,24 +54,24 @@ def test_migrate_creates_then_reports_up_to_date(tmp_path: Path) -> None:
     assert again.returncode == 0 and "up to date" in again.stdout
 
 
-def test_migrate_backs_up_a_database_that_is_behind(tmp_path: Path, sqlite_url: str) -> None:
-    path = Path(sqlite_url.removeprefix("sqlite:///"))
-    conn = sqlite3.connect(path)
-    conn.execute("DROP TABLE role_assignments")
-    conn.execute("UPDATE alembic_version SET version_num = '0001'")
-    conn.commit()
-    conn.close()
+def test_migrate_backs_up_a_database_that_is_behind(tmp_path: Path) -> None:
     from crm_tui.store import schema
     from crm_tui.store.db import create_store_engine
 
-    engine = create_store_engine(sqlite_url)
-    head = schema.head_revision(engine)
+    url = f"sqlite:///{tmp_path / 'old.db'}"
+    engine = create_store_engine(url)
+    schema.upgrade(engine, "0001")
+    assert schema.state(engine) == "behind"
     engine.dispose()
-    if head == "0001":
-        pytest.skip("only one migration exists; nothing can be behind yet")
-    result = run_cli("--db", sqlite_url, "migrate")
+    refused = run_cli("--db", url, "user", "list")
+    assert refused.returncode == 2 and "crm-tui migrate" in refused.stderr
+    result = run_cli("--db", url, "migrate")
     assert result.returncode == 0, result.stderr
     assert "Backup written" in result.stdout
+    assert list(tmp_path.glob("old-backup-*.db"))
+    engine = create_store_engine(url)
+    assert schema.state(engine) == "current"
+    engine.dispose()
 
 
 def test_app_refuses_a_database_from_a_newer_version(sqlite_url: str) -> None:

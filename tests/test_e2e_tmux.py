@@ -44,6 +44,7 @@ def test_search_by_inn_opens_the_client_card(seeded_url: str) -> None:
         tmux.wait_for("Name, INN, OGRN, phone or e-mail")
         tmux.type(ALPHA_INN)
         tmux.wait_for(f"INN {ALPHA_INN}")
+        tmux.wait_for("Enter opens the highlighted record.")
         tmux.send_keys("Enter")
         tmux.send_keys("Enter")
         tmux.wait_for("Client card")

@@ -391,3 +391,18 @@ def test_only_an_admin_changes_the_catalogue_and_stage_rules_keep_their_roles(
     assert not path.exists()
     with pytest.raises(InvalidInput):
         team["anna"].role_catalogue.save(team["anna"].settings.roles, None)
+
+
+def test_reminders_at_start_are_skipped_quietly_for_a_read_only_guest(
+        team, open_as, settings, clock) -> None:
+    from crm_tui.store.role_reminders import remind_quietly
+
+    boris = team["boris"]
+    client, _people = _client_with_people(boris)
+    deal = _deal(boris, client.id)
+    clock.advance(days=4)
+    guest = open_as("guest", settings=settings.model_copy(update={"readonly_unknown_users": True}))
+    assert guest.ctx.readonly
+    assert remind_quietly(guest.role_reminders) == 0
+    assert boris.tasks.open_for(deal_id=deal.id) == []
+    assert remind_quietly(boris.role_reminders) == 1

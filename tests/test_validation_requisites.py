@@ -310,3 +310,10 @@ def test_messages_are_russian_when_the_language_is(russian: None) -> None:
     assert refusal(validate_correspondent_account, "30101810500000000225", "044525225").message == (
         "Корреспондентский счёт 30101810500000000225: контрольный ключ не сходится с БИК 044525225"
     )
+
+
+def test_ogrnip_whose_remainder_has_two_digits_takes_its_last_digit() -> None:
+    # 30477010000005 % 13 == 10: the control digit is 0, not "10".
+    assert int("30477010000005") % 13 == 10
+    assert validate_ogrnip("304770100000050") == "304770100000050"
+    assert "check digit does not match" in refusal(validate_ogrnip, "304770100000051").message

@@ -177,4 +177,13 @@ MESSAGES: dict[str, str] = {
     "Escalated to {name}: lost for {reason}": "Передано {name}: проиграно, причина — {reason}",
     "Your lost deal {title} was escalated to {name}":
         "Ваша проигранная сделка «{title}» передана {name}",
+    # demo offer
+    "This database is empty. Load the demo data (Russian B2B clients, contacts, deals in every "
+    "stage, tasks) to try the CRM? You can also start from scratch.":
+        "База данных пуста. Загрузить демонстрационные данные (клиенты, контакты, сделки на "
+        "всех этапах, задачи), чтобы попробовать CRM? Можно и начать с чистого листа.",
+    "Load demo data?": "Загрузить демо-данные?",
+    "Loading the demo data…": "Загружаю демо-данные…",
+    "The demo data could not be loaded: {error}": "Не удалось загрузить демо-данные: {error}",
+    "Demo data loaded.": "Демо-данные загружены.",
 }

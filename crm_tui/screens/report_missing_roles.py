@@ -242,6 +242,8 @@ class MissingRolesReportScreen(CrmScreen):
 
     # -- actions -------------------------------------------------------------------------------
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if not self.is_mounted:
+            return True
         if action in {"open_deal", "open_roles"} and (
                 not self.deals.has_focus or self.deals.current is None):
             return False

@@ -197,6 +197,8 @@ class RoleAuditScreen(CrmScreen):
 
     # -- actions -------------------------------------------------------------------------------
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if not self.is_mounted:
+            return True
         if action in {"fix", "open_record"} and self.current is None:
             return False
         if action == "open_contact" and (self.current is None or

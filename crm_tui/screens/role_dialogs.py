@@ -63,7 +63,10 @@ class ContactPickerDialog(CrmModal):
     def action_new_contact(self) -> None:
         from crm_tui.screens.navigation import new_record
 
-        new_record(self.app, "contact", on_saved=self._created, client_id=self.client_id)
+        typed = self.picker.search.value.strip()
+        initial = {"full_name": typed} if typed else {}
+        new_record(self.app, "contact", on_saved=self._created, client_id=self.client_id,
+                   **initial)
 
     def _created(self, contact) -> None:  # type: ignore[no-untyped-def]
         name = getattr(contact, "full_name", None) or getattr(contact, "name", "")

@@ -184,6 +184,8 @@ class RolePanelScreen(CrmScreen):
 
     # -- rights ------------------------------------------------------------------------------
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if not self.is_mounted:
+            return True
         if action in EDITS and self.store.ctx.readonly:
             return False
         if action in ROW_ACTIONS and self.current is None:

@@ -133,7 +133,7 @@ class SearchScreen(CrmModal):
 
     # -- more of one group ---------------------------------------------------------------
     def _more(self, kind: SearchKind) -> None:
-        hits, after = self._groups.get(kind, ([], None))
+        _hits, after = self._groups.get(kind, ([], None))
         if after is None:
             return
         text = self._text

@@ -170,6 +170,8 @@ class RoleCatalogueScreen(CrmScreen):
         return next((r for r in self.roles if r.code == code), None)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if not self.is_mounted:
+            return True
         if action in EDITS and not self.is_admin:
             return False
         if action in {"toggle_key", "remove_role"} and self._configured(self.current_code) is None:

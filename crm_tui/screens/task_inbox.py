@@ -36,7 +36,8 @@ GROUP_TITLES: dict[InboxGroup, str] = {
 }
 LINK_KINDS = {"deal": N_("Deals"), "contact": N_("Contacts"), "client": N_("Clients")}
 ME = "me"
-MIN_TITLE_WIDTH = 24
+MIN_TITLE_WIDTH = 16
+MIN_ABOUT_WIDTH = 10
 TEAM = "team"
 
 
@@ -132,14 +133,17 @@ class TaskInboxScreen(CrmScreen):
             yield Select([(_(name), code) for code, name in LINK_KINDS.items()],
                          prompt=_("Linked to anything"), id="inbox-link")
         columns = [("due", _("Due"), 20), ("kind", _("Type"), 13), ("title", _("Task"), 0),
-                   ("about", _("About"), 24)]
+                   ("about", _("About"), 0)]
         if self._team_lead:
             columns.append(("assignee", _("Assignee"), 14))
-        # The title takes what the other columns leave of the terminal's width (each column
-        # pads by 2, the scrollbar takes 2), so the groups line up and titles show in full.
-        fixed = sum(width + 2 for _key, _label, width in columns) + 2
-        title_width = max(MIN_TITLE_WIDTH, self.app.size.width - fixed - 2)
+        # Fixed widths line the groups up as one list; the title and the linked record share
+        # what the other columns leave of the terminal (each column pads by 2, and 4 more go
+        # to the scrollbar and the margins).
+        fixed = sum(width + 2 for _key, _label, width in columns) + 4
+        flexible = self.app.size.width - fixed
+        title_width = max(MIN_TITLE_WIDTH, flexible * 3 // 5)
         columns[2] = ("title", _("Task"), title_width)
+        columns[3] = ("about", _("About"), max(MIN_ABOUT_WIDTH, flexible - title_width))
         with VerticalScroll(id="inbox-groups"):
             yield Label(_("Nothing to do here. Press n to add a task."), id="inbox-empty")
             for group in INBOX_GROUPS:

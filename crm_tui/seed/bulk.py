@@ -67,7 +67,8 @@ class BulkWriter:
 
     def write(self, table: Table, columns: Sequence[str], rows: Iterable[tuple]) -> int:
         """Insert every row; returns how many. `columns` are table column names."""
-        flush = self._sqlite_flush(table, columns) if self.sqlite else self._core_flush(table, columns)
+        make = self._sqlite_flush if self.sqlite else self._core_flush
+        flush = make(table, columns)
         batch: list[tuple] = []
         count = 0
         for row in rows:
@@ -125,7 +126,8 @@ class BulkWriter:
         statement = insert(table)
 
         def flush(batch: list[tuple]) -> None:
-            self.connection.execute(statement, [dict(zip(columns, row, strict=True)) for row in batch])
+            params = [dict(zip(columns, row, strict=True)) for row in batch]
+            self.connection.execute(statement, params)
 
         return flush
 

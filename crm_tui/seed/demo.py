@@ -10,12 +10,14 @@ from __future__ import annotations
 
 import datetime as dt
 import random
+import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 
 from faker import Faker
 from sqlalchemy import Engine, event
 
+from crm_tui.config import Settings
 from crm_tui.i18n import get_language, set_language
 from crm_tui.seed.demo_clients import create_clients
 from crm_tui.seed.demo_context import DemoClock, DemoContext
@@ -33,7 +35,7 @@ from crm_tui.store.types import utcnow
 
 def seed_demo(
     store: Store | str,
-    settings=None,  # type: ignore[no-untyped-def]
+    settings: Settings | None = None,
     seed: int = 1,
     now: dt.datetime | None = None,
 ) -> None:
@@ -66,7 +68,7 @@ def _relaxed_sqlite_sync(engine: Engine) -> Iterator[None]:
         yield
         return
 
-    def relax(dbapi_connection, _record) -> None:  # type: ignore[no-untyped-def]
+    def relax(dbapi_connection: sqlite3.Connection, _record: object) -> None:
         dbapi_connection.execute("PRAGMA synchronous = NORMAL")
 
     engine.dispose()

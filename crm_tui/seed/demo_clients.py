@@ -13,9 +13,18 @@ from __future__ import annotations
 import datetime as dt
 
 from crm_tui.schemas.clients import AffiliationIn, ClientIn, ContactIn, CounterpartyIn
+from crm_tui.schemas.common import UserOut
 from crm_tui.seed import requisites
 from crm_tui.seed.demo_context import DemoClient, DemoContact, DemoContext
-from crm_tui.seed.names import City, company_name, latin, person_name, pick_city, street_address
+from crm_tui.seed.names import (
+    City,
+    PersonName,
+    company_name,
+    latin,
+    person_name,
+    pick_city,
+    street_address,
+)
 from crm_tui.seed.texts import INDUSTRIES, POSITIONS, SEGMENTS
 
 ORGANISATIONS = 30
@@ -53,7 +62,7 @@ def create_clients(ctx: DemoContext) -> list[DemoClient]:
     return ctx.clients
 
 
-def _owner(ctx: DemoContext):  # type: ignore[no-untyped-def]
+def _owner(ctx: DemoContext) -> UserOut:
     team = ctx.members
     return team.head if ctx.rng.random() < 0.1 else ctx.rng.choice(team.managers)
 
@@ -117,7 +126,8 @@ def _private_person(ctx: DemoContext) -> None:
 # -- counterparties ------------------------------------------------------------------------------
 def _company_counterparty(ctx: DemoContext, client: DemoClient, form: str, brand: str) -> None:
     rng = ctx.rng
-    inn = requisites.organisation_inn(client.city.region, rng.randrange(requisites.ORGANISATION_SERIALS))
+    serial = rng.randrange(requisites.ORGANISATION_SERIALS)
+    inn = requisites.organisation_inn(client.city.region, serial)
     suffix = "" if form == "ООО" else "-Холдинг"
     _add_counterparty(
         ctx, client, form, f"{form} «{brand}{suffix}»", inn, requisites.kpp_for(inn),
@@ -126,7 +136,7 @@ def _company_counterparty(ctx: DemoContext, client: DemoClient, form: str, brand
     )
 
 
-def _sole_trader_counterparty(ctx: DemoContext, client: DemoClient, name) -> None:  # type: ignore[no-untyped-def]
+def _sole_trader_counterparty(ctx: DemoContext, client: DemoClient, name: PersonName) -> None:
     rng = ctx.rng
     region = client.city.region
     _add_counterparty(
@@ -160,7 +170,12 @@ def _add_counterparty(
 
 # -- contacts ------------------------------------------------------------------------------------
 def _contact(
-    ctx: DemoContext, client: DemoClient, position: str, role: str, domain: str, name=None  # type: ignore[no-untyped-def]
+    ctx: DemoContext,
+    client: DemoClient,
+    position: str,
+    role: str,
+    domain: str,
+    name: PersonName | None = None,
 ) -> DemoContact:
     rng = ctx.rng
     name = name or person_name(rng)
@@ -211,9 +226,10 @@ def _share_accountants(ctx: DemoContext, count: int = 3) -> None:
     for client, person in ctx.rng.sample(accountants, min(count, len(accountants))):
         other = ctx.rng.choice([c for c in firms if c is not client])
         ctx.act(other.owner)
+        started = ctx.now - dt.timedelta(days=ctx.rng.randrange(60, 700))
         ctx.store.contacts.link(
             AffiliationIn(client_id=other.id, contact_id=person.id, position=person.position,
-                          started_on=(ctx.now - dt.timedelta(days=ctx.rng.randrange(60, 700))).date())
+                          started_on=started.date())
         )
         other.contacts.append(person)
 

@@ -57,14 +57,13 @@ class DemoClient:
     open_deals: dict[int, StageNeeds] = field(default_factory=dict)
     """Deals not yet closed, with what their stage demands (some open tasks are not allowed)."""
 
-    def contact_for(self, role: str, taken: set[int] = frozenset()) -> DemoContact | None:  # type: ignore[assignment]
+    def contact_for(self, role: str) -> DemoContact | None:
         """The contact who would play `role`: by job title, else the decision maker, else any."""
-        free = [c for c in self.contacts if c.id not in taken] or self.contacts
         for wanted in (role, "decision_maker"):
-            for contact in free:
+            for contact in self.contacts:
                 if contact.role == wanted:
                     return contact
-        return free[0] if free else None
+        return self.contacts[0] if self.contacts else None
 
 
 @dataclass

@@ -15,7 +15,7 @@ from decimal import Decimal
 
 from crm_tui.rules.config import PipelineConfig
 from crm_tui.schemas.deals import DealIn, DealUpdate, MoveRequest
-from crm_tui.seed.demo_context import DemoClient, DemoContext
+from crm_tui.seed.demo_context import DemoClient, DemoContact, DemoContext
 from crm_tui.seed.stage_needs import StageNeeds, needs_of, needs_to_reach
 from crm_tui.seed.texts import PRODUCTS, RENEWALS, TASK_OUTCOMES
 
@@ -116,7 +116,7 @@ def _build(ctx: DemoContext, plan: DealPlan) -> None:
             counterparty_id=client.counterparties[0] if client.counterparties and
             (not early or rng.random() < 0.7) else None,
             pipeline=plan.pipeline.code,
-            amount=None if early and rng.random() < 0.4 else Decimal(rng.randrange(50, 5000) * 1000),
+            amount=None if early and rng.random() < 0.4 else _amount(ctx),
             discount=plan.discount,
             expected_close=(ctx.now + dt.timedelta(days=rng.randrange(10, 120))).date(),
         )
@@ -124,7 +124,7 @@ def _build(ctx: DemoContext, plan: DealPlan) -> None:
     client.deals.append(deal.id)
     if early and client.contacts and rng.random() < 0.5:
         contact = client.contact_for("influencer")
-        ctx.store.participants.add("deal", deal.id, contact.id, [contact.role])
+        ctx.store.participants.add("deal", deal.id, contact.id, _usual_roles(ctx, contact))
     for index in path:
         ctx.clock.set(ctx.clock.now + dt.timedelta(days=gap, hours=rng.uniform(-12, 12)))
         stage = plan.pipeline.stages[index]
@@ -144,6 +144,10 @@ def _build(ctx: DemoContext, plan: DealPlan) -> None:
         client.open_deals[deal.id] = needs_to_reach(plan.pipeline, plan.pipeline.stages[last].code)
 
 
+def _amount(ctx: DemoContext) -> Decimal:
+    return Decimal(ctx.rng.randrange(50, 5000) * 1000)
+
+
 def _prepare(
     ctx: DemoContext, client: DemoClient, deal_id: int, needs: StageNeeds,
     discount: Decimal | None,
@@ -155,7 +159,7 @@ def _prepare(
     for role in sorted(needs.roles):
         _ensure_role(ctx, client, deal_id, role)
     _ensure_contacts_with_roles(ctx, client, deal_id, needs.participants)
-    if needs.roles and ctx.rng.random() < 0.4:
+    if needs.roles and ctx.rng.random() < 0.4 and "finance" in _catalogue(ctx):
         _ensure_role(ctx, client, deal_id, "finance")
     for rule in needs.approvals:
         if needs.approval_needed(rule, float(discount) if discount is not None else None):
@@ -178,7 +182,7 @@ def _fill_fields(ctx: DemoContext, deal_id: int, needs: StageNeeds) -> None:
         return
     client = next(c for c in ctx.clients if c.id == deal.client_id)
     filler = {
-        "amount": Decimal(ctx.rng.randrange(50, 5000) * 1000),
+        "amount": _amount(ctx),
         "counterparty_id": client.counterparties[0] if client.counterparties else None,
         "expected_close": (ctx.now + dt.timedelta(days=30)).date(),
         "description": ctx.fake.sentence(nb_words=10),
@@ -202,6 +206,16 @@ def _ensure_role(ctx: DemoContext, client: DemoClient, deal_id: int, role: str) 
         ctx.store.participants.set_roles(current.id, [*current.roles, role], current.version)
 
 
+def _catalogue(ctx: DemoContext) -> list[str]:
+    return [role.code for role in ctx.store.settings.roles]
+
+
+def _usual_roles(ctx: DemoContext, contact: DemoContact) -> list[str]:
+    """The role the person's job suggests, or the catalogue's first if it has no such role."""
+    codes = _catalogue(ctx)
+    return [contact.role] if contact.role in codes else codes[:1]
+
+
 def _ensure_contacts_with_roles(
     ctx: DemoContext, client: DemoClient, deal_id: int, count: int
 ) -> None:
@@ -212,7 +226,7 @@ def _ensure_contacts_with_roles(
         if have >= count:
             return
         if contact.id not in taken:
-            ctx.store.participants.add("deal", deal_id, contact.id, [contact.role])
+            ctx.store.participants.add("deal", deal_id, contact.id, _usual_roles(ctx, contact))
             taken.add(contact.id)
             have += 1
 

@@ -11,9 +11,10 @@ import datetime as dt
 import zoneinfo
 from decimal import Decimal
 
+from crm_tui.schemas.common import UserOut
 from crm_tui.schemas.contracts import ContractIn, TicketIn
 from crm_tui.schemas.leads import ConvertRequest, LeadIn
-from crm_tui.schemas.work import ActivityIn, TaskIn
+from crm_tui.schemas.work import ActivityIn, TaskIn, TaskOut
 from crm_tui.seed import requisites
 from crm_tui.seed.demo_context import DemoClient, DemoContext
 from crm_tui.seed.names import company_name, latin, person_name
@@ -62,7 +63,13 @@ def _end_of_local_day(ctx: DemoContext) -> dt.datetime:
     return midnight.astimezone(dt.UTC)
 
 
-def _task(ctx: DemoContext, user, clients: list[DemoClient], due: dt.datetime, author=None):  # type: ignore[no-untyped-def]
+def _task(
+    ctx: DemoContext,
+    user: UserOut,
+    clients: list[DemoClient],
+    due: dt.datetime,
+    author: UserOut | None = None,
+) -> TaskOut:
     """A task on one of `clients`, maybe about one of its open deals.
 
     An open task never sits on a deal whose stage rules want that kind of task closed.

@@ -6,7 +6,7 @@ scale seed filled: the client with the most deals and the user with the most tas
 
 from __future__ import annotations
 
-from sqlalchemy import func, select
+from sqlalchemy import Select, func, select
 
 from crm_tui.store.db import Database, create_store_engine
 from crm_tui.store.models import (
@@ -50,7 +50,7 @@ def scale_landmarks(url: str) -> dict:
             client_id, deals = busiest
             manager_id, tasks = worker
 
-            def count(stmt) -> int:  # type: ignore[no-untyped-def]
+            def count(stmt: Select) -> int:
                 return session.scalar(stmt) or 0
 
             contact = session.execute(

@@ -114,7 +114,9 @@ def settlement_account(bik: str, serial: int, *, sole_trader: bool = False) -> s
 
 
 # -- phones -------------------------------------------------------------------------------------
-MOBILE_CODES: tuple[int, ...] = tuple(c for c in range(900, 1000) if c != 930 and not 940 <= c < 950)
+MOBILE_CODES: tuple[int, ...] = tuple(
+    code for code in range(900, 1000) if code != 930 and not 940 <= code < 950
+)
 """Russian mobile operator codes; 930 has unissued blocks and 94x is not Russian mobile."""
 SUBSCRIBERS = 10**7
 PHONE_SPACE = len(MOBILE_CODES) * SUBSCRIBERS

@@ -6,6 +6,7 @@ import datetime as dt
 import time
 
 from crm_tui.cli import fail
+from crm_tui.config import Settings
 from crm_tui.i18n import _
 from crm_tui.seed.counts import count_records
 from crm_tui.seed.demo import seed_demo
@@ -16,7 +17,7 @@ from crm_tui.store.store import open_store
 
 def run_seed(
     url: str,
-    settings,  # type: ignore[no-untyped-def]
+    settings: Settings,
     *,
     demo: bool,
     scale: int | None,

@@ -21,6 +21,7 @@ from contextlib import contextmanager
 
 from sqlalchemy import Connection, Engine
 
+from crm_tui.config import Settings
 from crm_tui.seed.bulk import BulkWriter, reset_sequences
 from crm_tui.seed.scale_deals import write_deals
 from crm_tui.seed.scale_people import write_clients, write_contacts, write_users
@@ -36,7 +37,7 @@ SQLITE_LOAD_CACHE_KIB = 256 * 1024
 
 def seed_scale(
     url: str,
-    settings,  # type: ignore[no-untyped-def]
+    settings: Settings,
     contacts: int,
     seed: int = 1,
     now: dt.datetime | None = None,

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from sqlalchemy import Connection, select
 
+from crm_tui.config import Settings
 from crm_tui.rules.config import PipelineConfig
 from crm_tui.seed.bulk import next_id
 from crm_tui.seed.scale_state import DealFacts, ScaleState
@@ -61,7 +62,7 @@ class PipelinePlan:
         return len(self.stage_ids) - 1
 
 
-def _plans(state: ScaleState, connection: Connection, settings) -> list[PipelinePlan]:  # type: ignore[no-untyped-def]
+def _plans(state: ScaleState, connection: Connection, settings: Settings) -> list[PipelinePlan]:
     plans = []
     for config in settings.pipelines:
         pipeline_id = connection.scalar(select(Pipeline.id).where(Pipeline.code == config.code))
@@ -83,7 +84,7 @@ def _plans(state: ScaleState, connection: Connection, settings) -> list[Pipeline
     return [main, *plans]
 
 
-def write_deals(state: ScaleState, connection: Connection, settings) -> None:  # type: ignore[no-untyped-def]
+def write_deals(state: ScaleState, connection: Connection, settings: Settings) -> None:
     rng = state.rng
     random = rng.random
     plans = _plans(state, connection, settings)
@@ -128,6 +129,8 @@ def write_deals(state: ScaleState, connection: Connection, settings) -> None:  #
             draw = random()
             discount = None if draw < 0.8 else (rng.randrange(3, 11) if draw < 0.95 else
                                                 rng.randrange(11, 26))
+            if discount is None and "discount" in needs.fields:
+                discount = 0
             age = random() * 540 + 1
             created = state.days_ago(age)
             path = list(range(reached + 1)) + ([plan.final] if outcome == "lost" else [])
@@ -149,7 +152,7 @@ def write_deals(state: ScaleState, connection: Connection, settings) -> None:  #
                 amount, "RUB", discount, owner, (created + dt.timedelta(days=30 + age / 4)).date(),
                 outcome, lost_reason, at, at if outcome else None, 1, created, at,
             ))
-            state.client_deals[client].append(DealFacts(deal_id, needs))
+            state.client_deals[client].append(DealFacts(deal_id, needs, outcome is not None))
             people = state.client_contacts[client]
             wanted = needs.participants
             if not wanted and people and random() < 0.3:
@@ -172,8 +175,8 @@ def write_deals(state: ScaleState, connection: Connection, settings) -> None:  #
                         if role is not None:
                             roles.append((ids["role"], pid, role))
                             ids["role"] += 1
-            for status, rules in (("approved", needs.approvals),
-                                  ("pending", plan.pending[stage].approvals if not outcome else [])):
+            asked = plan.pending[stage].approvals if not outcome else []
+            for status, rules in (("approved", needs.approvals), ("pending", asked)):
                 for rule in rules:
                     if needs.approval_needed(rule, discount):
                         decided = status == "approved"

@@ -8,6 +8,7 @@ seconds of Python before the database's share.
 from __future__ import annotations
 
 import datetime as dt
+import random
 
 from sqlalchemy import Connection, select
 
@@ -24,6 +25,7 @@ from crm_tui.seed.names import (
     SURNAMES,
     WORD_ENDINGS,
     WORDS,
+    City,
     latin,
     street_address,
 )
@@ -99,7 +101,7 @@ def write_users(state: ScaleState, connection: Connection) -> None:
 
 
 # -- clients and counterparties ------------------------------------------------------------------
-def _brand(rng) -> str:  # type: ignore[no-untyped-def]
+def _brand(rng: random.Random) -> str:
     draw = rng.random()
     if draw < 0.45:
         return rng.choice(ROOTS) + rng.choice(ENDINGS)
@@ -127,8 +129,11 @@ def write_clients(state: ScaleState, connection: Connection) -> None:
                 "sole_trader" if draw < 0.95 else "person")
             city = rng.choices(range(len(CITIES)), weights=CITY_WEIGHTS)[0]
             female = rng.random() < 0.45
-            person = (rng.choice(SURNAMES)[female], rng.choice(FEMALE_FIRST if female else MALE_FIRST),
-                      rng.choice(PATRONYMICS)[female])
+            person = (
+                rng.choice(SURNAMES)[female],
+                rng.choice(FEMALE_FIRST if female else MALE_FIRST),
+                rng.choice(PATRONYMICS)[female],
+            )
             if kind == "organisation":
                 base = LANDMARK_NAME if index == 0 else _brand(rng)
             elif kind == "sole_trader":
@@ -173,7 +178,7 @@ def write_clients(state: ScaleState, connection: Connection) -> None:
         state.writer.write(Counterparty.__table__, COUNTERPARTY_COLUMNS, counterparties)
 
 
-def _legal_forms(rng, kind: str, index: int) -> list[str]:  # type: ignore[no-untyped-def]
+def _legal_forms(rng: random.Random, kind: str, index: int) -> list[str]:
     """The legal forms of a client's counterparties; the landmark client has twenty."""
     if kind == "person":
         return []
@@ -186,8 +191,9 @@ def _legal_forms(rng, kind: str, index: int) -> list[str]:  # type: ignore[no-un
 
 
 def _counterparty(
-    rng, ident: int, client_id: int, form: str, name: str, person: tuple[str, str, str],  # type: ignore[no-untyped-def]
-    number: int, region: int, serial: int, created: dt.datetime, city,
+    rng: random.Random, ident: int, client_id: int, form: str, name: str,
+    person: tuple[str, str, str], number: int, region: int, serial: int, created: dt.datetime,
+    city: City,
 ) -> tuple:
     bank = rng.choice(requisites.BANKS)
     year = rng.randrange(2002, 2024)

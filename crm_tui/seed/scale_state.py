@@ -78,6 +78,8 @@ class DealFacts(NamedTuple):
     id: int
     needs: StageNeeds
     """Everything its stage required: tasks linked to it must not break these rules."""
+    closed: bool
+    """Won or lost: work on it is done."""
 
 
 @dataclass

@@ -1,8 +1,8 @@
 """Scale phases 5–7: tasks around `now`, the timelines, and leads in every status.
 
 Manager 0 gets the landmark's 5,000 tasks on their own clients; everyone else's tasks follow
-their clients. A task linked to a deal never stays open where the deal's stage rules demand
-that kind of task be closed.
+their clients. A task linked to a deal is done once the deal is closed, and never stays open
+where the deal's stage rules demand that kind of task be closed.
 """
 
 from __future__ import annotations
@@ -12,6 +12,7 @@ import zoneinfo
 
 from sqlalchemy import Connection
 
+from crm_tui.config import Settings
 from crm_tui.seed import requisites
 from crm_tui.seed.bulk import next_id
 from crm_tui.seed.names import MALE_FIRST, PATRONYMICS, SURNAMES, latin
@@ -48,7 +49,7 @@ def _end_of_local_day(now: dt.datetime, timezone: str) -> dt.datetime:
         dt.UTC)
 
 
-def write_tasks(state: ScaleState, connection: Connection, settings) -> None:  # type: ignore[no-untyped-def]
+def write_tasks(state: ScaleState, connection: Connection, settings: Settings) -> None:
     """Done, overdue, due today and upcoming tasks in about 45/15/10/30 proportions."""
     rng = state.rng
     random = rng.random
@@ -72,7 +73,9 @@ def write_tasks(state: ScaleState, connection: Connection, settings) -> None:  #
             if deals and random() < 0.4:
                 deal = deals[int(random() * len(deals))]
                 deal_id = deal.id
-                if not done and deal.needs.forbids_open(kind):
+                if deal.closed:
+                    done = True
+                elif not done and deal.needs.forbids_open(kind):
                     kind = "call"
                     done = deal.needs.forbids_open(kind)
             if done:

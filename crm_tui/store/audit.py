@@ -16,6 +16,7 @@ from sqlalchemy import event, insert, inspect
 from sqlalchemy.orm import Session
 
 USER_KEY = "crm_tui_user_id"
+CLOCK_KEY = "crm_tui_clock"
 _ROWS_KEY = "crm_tui_audit_rows"
 _NEW_KEY = "crm_tui_audit_new"
 _SKIPPED = {"version", "created_at", "updated_at", "name_key", "title_key", "email_key"}
@@ -57,10 +58,27 @@ def _entry(session: Session, obj: Any, action: str, field: str | None, old: Any,
     }
 
 
+def _stamp_times(session: Session) -> None:
+    """Creation and update times from the store's clock rather than the wall clock."""
+    clock = session.info.get(CLOCK_KEY)
+    if clock is None:
+        return
+    now = clock()
+    for obj in session.new:
+        if hasattr(obj, "created_at") and getattr(obj, "created_at", None) is None:
+            obj.created_at = now
+        if hasattr(obj, "updated_at") and getattr(obj, "updated_at", None) is None:
+            obj.updated_at = now
+    for obj in session.dirty:
+        if hasattr(obj, "updated_at") and session.is_modified(obj, include_collections=False):
+            obj.updated_at = now
+
+
 @event.listens_for(Session, "before_flush")
 def _before_flush(session: Session, _context, _instances) -> None:  # type: ignore[no-untyped-def]
     if USER_KEY not in session.info:
         return
+    _stamp_times(session)
     rows = session.info.setdefault(_ROWS_KEY, [])
     for obj in session.dirty:
         if not _audited(obj) or not session.is_modified(obj, include_collections=False):

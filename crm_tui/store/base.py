@@ -96,7 +96,7 @@ class Repository:
             raise PermissionDenied(_("You have read-only access to this CRM."))
         user_id = self.ctx.user.id if self.ctx.user else None
         try:
-            with self.ctx.db.write(user_id) as session:
+            with self.ctx.db.write(user_id, self.ctx.clock) as session:
                 yield session
         except StaleDataError as exc:
             raise self._conflict_from(exc) from exc

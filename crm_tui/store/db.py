@@ -8,8 +8,9 @@ whatever the busy timeout, while an immediate one queues behind the current writ
 
 from __future__ import annotations
 
+import datetime as dt
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 
@@ -88,10 +89,18 @@ class Database:
             yield session
 
     @contextmanager
-    def write(self, user_id: int | None = None) -> Iterator[Session]:
-        """One write transaction; the audit log is filled by the flush hook as it goes."""
+    def write(
+        self, user_id: int | None = None, clock: Callable[[], dt.datetime] | None = None
+    ) -> Iterator[Session]:
+        """One write transaction; the audit log is filled by the flush hook as it goes.
+
+        `clock` stamps created_at/updated_at, so records made under a frozen or demo clock
+        carry that clock's time.
+        """
         with self._write_sessions() as session:
             session.info[audit.USER_KEY] = user_id if user_id is not None else self.user_id
+            if clock is not None:
+                session.info[audit.CLOCK_KEY] = clock
             with session.begin():
                 yield session
 

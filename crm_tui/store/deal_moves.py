@@ -17,6 +17,7 @@ from crm_tui.rules.state import ApprovalState, DealState, ParticipantState, Tran
 from crm_tui.schemas.deals import MoveRequest
 from crm_tui.store.base import StoreContext
 from crm_tui.store.errors import InvalidInput, RuleViolations
+from crm_tui.store.escalation import escalate_lost_deal
 from crm_tui.store.models import (
     Activity,
     Approval,
@@ -29,7 +30,6 @@ from crm_tui.store.models import (
     Stage,
     Task,
 )
-from crm_tui.store.escalation import escalate_lost_deal
 from crm_tui.store.triggers import run_triggers
 
 RULE_FIELDS = (

@@ -88,7 +88,9 @@ class TmuxSession:
         self._dir = Path(tempfile.mkdtemp(prefix="crm-tui-tmux-", dir=_short_tmp()))
         atexit.register(self.close)
         config = self._dir / "tmux.conf"
-        config.write_text(_CONFIG)
+        # The size from the first moment: under load tmux 3.3 was seen starting the program
+        # at its 80x24 default. (`window-size manual` would pin it, but crashes tmux 3.3a.)
+        config.write_text(_CONFIG + f"set-option -g default-size {width}x{height}\n")
         shell_command = command if isinstance(command, str) else "exec " + shlex.join(command)
         argv = ["-f", str(config), "new-session", "-d", "-s", SESSION]
         argv += ["-x", str(width), "-y", str(height)]
