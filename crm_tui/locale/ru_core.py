@@ -186,4 +186,7 @@ MESSAGES: dict[str, str] = {
     "Loading the demo data…": "Загружаю демо-данные…",
     "The demo data could not be loaded: {error}": "Не удалось загрузить демо-данные: {error}",
     "Demo data loaded.": "Демо-данные загружены.",
+    "Manager": "Менеджер",
+    "Head of sales": "Руководитель продаж",
+    "Admin": "Администратор",
 }

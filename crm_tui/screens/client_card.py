@@ -82,6 +82,8 @@ class ClientCardScreen(CrmScreen):
         self.client_id = client_id
         self.client: ClientOut | None = None
         self.initial_tab = tab if tab in TABS else TABS[0]
+        # Focus the table of the tab shown first, once, when the screen is first shown.
+        self.AUTO_FOCUS = f"#{self.initial_tab} DataTable"
 
     def compose(self) -> ComposeResult:
         settings = self.app.settings
@@ -132,7 +134,6 @@ class ClientCardScreen(CrmScreen):
     def on_mount(self) -> None:
         show_status(self, _("Client card"))
         self.reload()
-        self._focus_tab(self.initial_tab)
 
     def reload(self) -> None:
         self.reload_client()

@@ -85,13 +85,7 @@ class ClientListScreen(CrmScreen):
         return self.query_one("#client-search", Input)
 
     def on_mount(self) -> None:
-        bar = self.query_one(StatusBar)
-        user = self.store.user
-        bar.user_name = user.display_name if user else ""
-        bar.role = user.role if user else ""
-        bar.readonly = self.store.ctx.readonly
-        bar.database = self.store.display_name
-        bar.screen_title = _("Clients")
+        self.query_one(StatusBar).screen_title = _("Clients")
         self.call_store(self.store.users.list, done=self._fill_owners, group="owners")
         self.call_store(self.store.clients.segments, done=self._fill_segments, group="segments")
 

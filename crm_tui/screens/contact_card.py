@@ -66,6 +66,8 @@ class ContactCardScreen(CrmScreen):
         self.contact_id = contact_id
         self.contact: ContactOut | None = None
         self.initial_tab = tab if tab in TABS else TABS[0]
+        # Focus the table of the tab shown first, once, when the screen is first shown.
+        self.AUTO_FOCUS = f"#{self.initial_tab} DataTable"
 
     def compose(self) -> ComposeResult:
         settings = self.app.settings
@@ -109,7 +111,6 @@ class ContactCardScreen(CrmScreen):
     def on_mount(self) -> None:
         show_status(self, _("Contact card"))
         self.reload()
-        self.action_show_tab(self.initial_tab)
 
     def reload(self) -> None:
         contact_id = self.contact_id

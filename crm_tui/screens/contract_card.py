@@ -17,7 +17,8 @@ from crm_tui.formatting import format_date
 from crm_tui.i18n import N_, _
 from crm_tui.schemas.contracts import CONTRACT_STATUSES, TICKET_STATUSES
 from crm_tui.screens.base import CrmScreen
-from crm_tui.screens.role_support import role_text, roles_card, show_status, warning_style
+from crm_tui.screens.role_support import role_text, roles_card, warning_style
+from crm_tui.screens.status import show_status
 from crm_tui.widgets.actions import UserAction, bindings
 from crm_tui.widgets.field_grid import FieldGrid
 from crm_tui.widgets.status_bar import StatusBar

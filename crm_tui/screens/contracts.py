@@ -19,7 +19,7 @@ from crm_tui.formatting import format_date, format_number
 from crm_tui.i18n import N_, _
 from crm_tui.schemas.contracts import CONTRACT_STATUSES, TICKET_STATUSES, ContractOut, TicketOut
 from crm_tui.screens.base import CrmScreen
-from crm_tui.screens.role_support import show_status
+from crm_tui.screens.status import show_status
 from crm_tui.widgets.actions import UserAction, bindings
 from crm_tui.widgets.paged_table import PagedTable
 from crm_tui.widgets.status_bar import StatusBar

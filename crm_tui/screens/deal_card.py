@@ -117,13 +117,7 @@ class DealCardScreen(DealMoves, CrmScreen):
 
     # -- loading ---------------------------------------------------------------------------
     def on_mount(self) -> None:
-        bar = self.query_one(StatusBar)
-        user = self.store.user
-        bar.user_name = user.display_name if user else ""
-        bar.role = user.role if user else ""
-        bar.readonly = self.store.ctx.readonly
-        bar.database = self.store.display_name
-        bar.screen_title = _("Deal")
+        self.query_one(StatusBar).screen_title = _("Deal")
         columns = {
             "participants": (_("Contact"), _("Position"), _("Roles in this deal"), _("Primary")),
             "approvals": (_("Approval"), _("Status"), _("Asked by"), _("Decided by"),

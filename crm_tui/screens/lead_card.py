@@ -80,13 +80,7 @@ class LeadCardScreen(LeadActions, CrmScreen):
 
     # -- loading ---------------------------------------------------------------------------
     def on_mount(self) -> None:
-        bar = self.query_one(StatusBar)
-        user = self.store.user
-        bar.user_name = user.display_name if user else ""
-        bar.role = user.role if user else ""
-        bar.readonly = self.store.ctx.readonly
-        bar.database = self.store.display_name
-        bar.screen_title = _("Lead")
+        self.query_one(StatusBar).screen_title = _("Lead")
         self.reload()
 
     def reload(self) -> None:

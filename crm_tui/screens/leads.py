@@ -93,13 +93,7 @@ class LeadListScreen(LeadActions, CrmScreen):
         return self.query_one("#lead-owner-filter", Select)
 
     def on_mount(self) -> None:
-        bar = self.query_one(StatusBar)
-        user = self.store.user
-        bar.user_name = user.display_name if user else ""
-        bar.role = user.role if user else ""
-        bar.readonly = self.store.ctx.readonly
-        bar.database = self.store.display_name
-        bar.screen_title = _("Leads")
+        self.query_one(StatusBar).screen_title = _("Leads")
         self.call_store(self.store.users.list, done=self._fill_owners, group="owners")
 
     def _fill_owners(self, users) -> None:  # type: ignore[no-untyped-def]

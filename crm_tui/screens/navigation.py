@@ -41,7 +41,7 @@ def _load(target: str) -> Any:
     return getattr(importlib.import_module(module), name)
 
 
-def open_record(app: App, kind: str, record_id: int, **options: Any) -> None:
+def open_record(app: App, kind: str, record_id: int, /, **options: Any) -> None:
     target = CARDS.get(kind)
     if target is None:
         app.notify(_("There is no card for this kind of record."), severity="warning")
@@ -50,7 +50,7 @@ def open_record(app: App, kind: str, record_id: int, **options: Any) -> None:
 
 
 def new_record(
-    app: App, kind: str, *, on_saved: Callable[[Any], None] | None = None, **initial: Any
+    app: App, kind: str, /, *, on_saved: Callable[[Any], None] | None = None, **initial: Any
 ) -> None:
     target = FORMS.get(kind)
     if target is None:

@@ -10,7 +10,6 @@ from textual.screen import Screen
 
 from crm_tui.i18n import N_, _
 from crm_tui.schemas.roles import RoleOut
-from crm_tui.widgets.status_bar import StatusBar
 from crm_tui.widgets.text import plain
 
 KIND_NAMES = {"deal": N_("Deal"), "contract": N_("Contract"), "ticket": N_("Ticket")}
@@ -19,18 +18,6 @@ KIND_NAMES = {"deal": N_("Deal"), "contract": N_("Contract"), "ticket": N_("Tick
 def roles_card(kind: str) -> str:
     """The `open_record` kind of the role panel of a deal, contract or ticket."""
     return "roles" if kind == "deal" else f"roles:{kind}"
-
-
-def show_status(screen: Screen, title: str) -> None:
-    """Fill the screen's status line: who is signed in, where, and the screen's title."""
-    bar = screen.query_one(StatusBar)
-    store = screen.app.store  # type: ignore[attr-defined]
-    user = store.user
-    bar.user_name = user.display_name if user else ""
-    bar.role = user.role if user else ""
-    bar.readonly = store.ctx.readonly
-    bar.database = store.display_name
-    bar.screen_title = title
 
 
 def kind_name(kind: str) -> str:

@@ -26,7 +26,7 @@ from crm_tui.schemas.roles import CatalogueSaved, RoleOut, RoleUsage
 from crm_tui.screens.base import CrmScreen
 from crm_tui.screens.role_dialogs import ChoiceDialog
 from crm_tui.screens.role_form import RoleFormDialog
-from crm_tui.screens.role_support import show_status
+from crm_tui.screens.status import show_status
 from crm_tui.widgets.actions import UserAction, bindings
 from crm_tui.widgets.status_bar import StatusBar
 from crm_tui.widgets.text import plain

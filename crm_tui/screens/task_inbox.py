@@ -176,13 +176,7 @@ class TaskInboxScreen(CrmScreen):
         return self.query_one(f"#tasks-{group}", InboxTable)
 
     def on_mount(self) -> None:
-        bar = self.query_one(StatusBar)
-        user = self.store.user
-        bar.user_name = user.display_name if user else ""
-        bar.role = user.role if user else ""
-        bar.readonly = self.store.ctx.readonly
-        bar.database = self.store.display_name
-        bar.screen_title = _("Task inbox")
+        self.query_one(StatusBar).screen_title = _("Task inbox")
         for table in self.tables:
             table.display = False
         self.query_one("#inbox-empty", Label).display = False

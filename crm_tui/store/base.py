@@ -8,7 +8,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import select
+from sqlalchemy import ColumnElement, and_, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
@@ -34,6 +34,22 @@ def like_prefix(value: str) -> str:
     """A LIKE pattern for `value%` with the wildcards in `value` escaped (escape char '\\')."""
     escaped = value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
     return escaped + "%"
+
+
+HIGHEST = "\U0010ffff"
+
+
+def starts_with(column: Any, prefix: str) -> ColumnElement[bool]:
+    """`column` starts with `prefix`, answerable by a range scan of the column's index.
+
+    SQLite never uses an index for LIKE on these columns; the range does, and the LIKE
+    only re-checks the rows the range found.
+    """
+    return and_(
+        column >= prefix,
+        column < prefix + HIGHEST,
+        column.like(like_prefix(prefix), escape="\\"),
+    )
 
 
 def like_contains(value: str) -> str:

@@ -15,7 +15,7 @@ from crm_tui.schemas.clients import (
     CounterpartyOut,
 )
 from crm_tui.schemas.common import Page
-from crm_tui.store.base import PAGE_SIZE, Repository, like_prefix, text_key
+from crm_tui.store.base import PAGE_SIZE, Repository, starts_with, text_key
 from crm_tui.store.models import Affiliation, Client, Contact, Counterparty, Deal, Stage, User
 
 ClientSort = Literal["name", "recent"]
@@ -87,12 +87,10 @@ class ClientRepository(Repository):
             conditions.append(Client.priority == priority)
         if search:
             digits = search.strip()
-            by_inn = select(Counterparty.client_id).where(
-                Counterparty.inn.like(like_prefix(digits), escape="\\")
-            )
+            by_inn = select(Counterparty.client_id).where(starts_with(Counterparty.inn, digits))
             conditions.append(
                 or_(
-                    Client.name_key.like(like_prefix(text_key(search.strip())), escape="\\"),
+                    starts_with(Client.name_key, text_key(digits)),
                     Client.id.in_(by_inn) if digits.isdigit() else False,
                 )
             )

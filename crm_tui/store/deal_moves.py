@@ -52,7 +52,8 @@ def deal_state(session: Session, deal: Deal, pipeline_code: str, stage_code: str
     rows = session.execute(
         select(Participation.id, Participation.contact_id, Participation.is_primary, ContactRole.code)
         .outerjoin(RoleAssignment, RoleAssignment.participation_id == Participation.id)
-        .outerjoin(ContactRole, ContactRole.id == RoleAssignment.role_id)
+        # A role removed from the catalogue but kept on records no longer satisfies rules.
+        .outerjoin(ContactRole, (ContactRole.id == RoleAssignment.role_id) & ContactRole.active)
         .where(Participation.deal_id == deal.id)
     ).all()
     for pid, contact_id, primary, role in rows:

@@ -40,7 +40,7 @@ from crm_tui.schemas.search import (
     SearchKind,
     SearchResults,
 )
-from crm_tui.store.base import Repository, like_contains, like_prefix, text_key
+from crm_tui.store.base import Repository, like_contains, starts_with, text_key
 from crm_tui.store.errors import StoreError
 from crm_tui.store.models import (
     Client,
@@ -55,7 +55,6 @@ from crm_tui.store.models import (
 )
 from crm_tui.validation import phone_search_keys
 
-HIGHEST = "\U0010ffff"
 WORD_MIN_CHARS = 3
 NUMBER_MIN_DIGITS = 3
 EMAIL_MIN_CHARS = 2
@@ -94,15 +93,6 @@ class SearchQuery:
     @property
     def email(self) -> bool:
         return len(self.key) >= EMAIL_MIN_CHARS and " " not in self.key
-
-
-def starts_with(column: Any, prefix: str) -> ColumnElement[bool]:
-    """`column` starts with `prefix`, answerable by a range scan of the column's index."""
-    return and_(
-        column >= prefix,
-        column < prefix + HIGHEST,
-        column.like(like_prefix(prefix), escape="\\"),
-    )
 
 
 def has_word(column: Any, word: str) -> ColumnElement[bool]:

@@ -6,9 +6,10 @@ from rich.text import Text
 from textual.reactive import reactive
 from textual.widget import Widget
 
-from crm_tui.i18n import _
+from crm_tui.i18n import N_, _
 
-ROLE_NAMES = {"manager": "Manager", "head_of_sales": "Head of sales", "admin": "Admin"}
+ROLE_NAMES = {"manager": N_("Manager"), "head_of_sales": N_("Head of sales"),
+              "admin": N_("Admin")}
 
 
 class StatusBar(Widget):
@@ -26,7 +27,18 @@ class StatusBar(Widget):
     due_today: reactive[int] = reactive(0)
     screen_title: reactive[str] = reactive("")
 
+    def __init__(self, title: str = "", **kwargs) -> None:  # type: ignore[no-untyped-def]
+        super().__init__(**kwargs)
+        self.set_reactive(StatusBar.screen_title, title)
+
     def on_mount(self) -> None:
+        store = getattr(self.app, "store", None)
+        if store is not None:
+            user = store.user
+            self.user_name = user.display_name if user else ""
+            self.role = user.role if user else ""
+            self.readonly = store.ctx.readonly
+            self.database = store.display_name
         # The app keeps the signed-in user's task counts current (crm_tui.screens.reminders).
         if hasattr(self.app, "task_counts"):
             self.watch(self.app, "task_counts", self._show_task_counts)

@@ -1,0 +1,227 @@
+"""What a user does in one run of the app, timed through the pty: one sample of every figure.
+
+Each repeat is a fresh `crm-tui` process (so every screen is opened, not resumed):
+cold start, a no-op key and a cursor move, the search box (echo, then a name prefix, an INN
+and a phone, each typed as one burst from an empty box, so "results" cannot be the previous
+query's; a name shows results from the indexed prefixes first, then completes them with the
+later-word pass, and both times are kept), the busiest client's card, the deal board with one allowed and one refused move,
+the task inbox, then every other screen, and the peak RSS.
+
+A figure is the time from writing the key to the last change of the screen's characters,
+once the text that proves the screen is complete is there and no bytes came for the quiet
+period. The proof includes the footer of the new screen, which Textual shows once the
+screen has focus and its keys work: a card whose data is drawn but whose keys do not answer
+yet is not open.
+"""
+
+from __future__ import annotations
+
+import re
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from benchmarks.floors import BoardPlan
+from benchmarks.pty_driver import AppSession, ScreenTimeout, Until, contains, lacks
+
+SEARCH_PLACEHOLDER = "Name, INN, OGRN, phone or e-mail"
+SEARCH_EMPTY = "Type to search."
+SEARCH_DONE = "Enter opens the highlighted record."
+REMINDER_TITLE = "Your tasks"
+NOOP_KEY = b"z"  # bound nowhere on the client list
+_COUNT = re.compile(r"\d[\d,  ]* clients?\b")
+_STAGE_SUMMARY = re.compile(r"\d+ · ")
+_HIT_LINE = re.compile(r"█ {4}\S[^\n]*  ·  ")  # a found record inside the search box
+_GROUP_COUNT = re.compile(r"(Overdue|Today|Tomorrow|This week|Later) · \d")
+
+
+@dataclass(frozen=True)
+class Queries:
+    """What the user searches for: a prefix of a name, an INN, a phone, the big client."""
+
+    name_prefix: str
+    inn: str
+    phone: str
+    client_name: str
+
+
+@dataclass
+class SessionResult:
+    samples: dict[str, float] = field(default_factory=dict)
+    rss_kib: int | None = None
+    problems: list[str] = field(default_factory=list)
+
+
+def all_of(*tests: Until) -> Until:
+    return lambda screen: all(test(screen) for test in tests)
+
+
+def matches(pattern: re.Pattern[str]) -> Until:
+    return lambda screen: pattern.search(screen) is not None
+
+
+def format_phone(e164: str) -> str:
+    """+79161234567 as a person types it: +7 916 123-45-67."""
+    if e164.startswith("+7") and len(e164) == 12:
+        d = e164[2:]
+        return f"+7 {d[:3]} {d[3:6]}-{d[6:8]}-{d[8:]}"
+    return e164
+
+
+class Session:
+    """One app run; `record` keeps a sample, `step` turns a stuck screen into a problem."""
+
+    def __init__(self, app: AppSession, result: SessionResult, quiet: float,
+                 timeout: float) -> None:
+        self.app = app
+        self.result = result
+        self.quiet = quiet
+        self.timeout = timeout
+
+    def press(self, key: str | bytes, until: Until | None = None) -> float:
+        """Write a key, wait for `until` and quiet; seconds to the last change of text."""
+        return self.app.press(key, until, quiet=self.quiet, timeout=self.timeout).settled
+
+    def go(self, key: str | bytes, until: Until | None = None) -> None:
+        """Get somewhere, untimed."""
+        self.app.press(key, until, quiet=self.quiet, timeout=self.timeout)
+
+    def record(self, name: str, seconds: float) -> None:
+        self.result.samples[name] = seconds
+
+    def dismiss_reminder(self) -> None:
+        """Click the start-up task reminder away (it would otherwise vanish, 30 s after
+        start, in the middle of some measurement)."""
+        for _attempt in range(3):
+            found = [(row, line.find(REMINDER_TITLE))
+                     for row, line in enumerate(self.app.screen.display)
+                     if REMINDER_TITLE in line]
+            if not found:
+                return
+            row, column = found[0]
+            x, y = column + 2, row + 1  # 1-based cell inside the toast
+            self.app.press(f"\x1b[<0;{x};{y}M\x1b[<0;{x};{y}m".encode(), lacks(REMINDER_TITLE),
+                           quiet=self.quiet, timeout=5)
+
+
+def run_session(argv: list[str], env: dict[str, str], queries: Queries, plan: BoardPlan,
+                wanted: Callable[[str], bool], *, quiet: float, timeout: float,
+                size: tuple[int, int] = (120, 40)) -> SessionResult:
+    """One app run; samples are keyed by the row names of `benchmarks.report`."""
+    result = SessionResult()
+    app = AppSession(argv, env=env, columns=size[0], lines=size[1])
+    session = Session(app, result, quiet, timeout)
+    step = "start"
+    try:
+        app.start()
+        first = all_of(contains("Clients", "Filter the list"))
+        timing = app.wait(first, since=app.started, quiet=quiet, timeout=timeout)
+        session.record("start.first_frame", timing.appeared)
+        filled = app.wait(all_of(first, matches(_COUNT)), since=app.started, quiet=quiet,
+                          timeout=timeout)
+        session.record("start.list_filled", filled.settled)
+        session.dismiss_reminder()
+        if wanted("keys"):
+            step = "keys"
+            _keys(session)
+        if wanted("search"):
+            step = "search"
+            _search(session, queries)
+        if wanted("card"):
+            step = "card"
+            _card(session, queries)
+        if wanted("board"):
+            step = "board"
+            _board(session, plan)
+        if wanted("inbox"):
+            step = "inbox"
+            session.record("inbox.open", session.press("f5", all_of(
+                contains("Task inbox", "Complete"), matches(_GROUP_COUNT))))
+        if wanted("memory"):
+            step = "memory"
+            _every_screen(session, queries)
+            result.rss_kib = app.peak_rss_kib()
+    except (ScreenTimeout, OSError) as exc:
+        result.problems.append(f"{step}: {exc}")
+    finally:
+        app.close()
+    return result
+
+
+def _keys(session: Session) -> None:
+    """The app's own floor: a key nothing is bound to, and moving the cursor one row."""
+    app = session.app
+    session.record("key.noop", app.press(NOOP_KEY, None, quiet=session.quiet).last_output)
+    session.record("key.cursor", app.press("down", None, quiet=session.quiet).last_output)
+    session.go("up")
+
+
+def _open_search(session: Session) -> None:
+    session.go("/", contains(SEARCH_EMPTY, SEARCH_PLACEHOLDER))
+
+
+def _close_search(session: Session) -> None:
+    session.go("escape", lacks(SEARCH_PLACEHOLDER))
+
+
+def _search(session: Session, queries: Queries) -> None:
+    _open_search(session)
+    first = queries.name_prefix[0]
+    session.record("key.echo", session.app.press(
+        first, lacks(SEARCH_PLACEHOLDER), quiet=session.quiet, timeout=session.timeout).appeared)
+    session.go("ctrl+u", contains(SEARCH_EMPTY))
+    hit_line = matches(_HIT_LINE)
+    name = session.app.press(queries.name_prefix.encode(), all_of(contains(SEARCH_DONE), hit_line),
+                             quiet=session.quiet, timeout=session.timeout,
+                             milestones={"first": hit_line})
+    session.record("search.name", name.milestones["first"])
+    session.record("search.name_words", name.settled)
+    session.go("ctrl+u", contains(SEARCH_EMPTY))
+    for key, text, proof in (
+        ("search.inn", queries.inn, contains(f"INN {queries.inn}")),
+        ("search.phone", queries.phone, lambda screen: screen.count(queries.phone) >= 2),
+    ):
+        session.record(key, session.press(text.encode(), all_of(contains(SEARCH_DONE), proof)))
+        session.go("ctrl+u", contains(SEARCH_EMPTY))
+    _close_search(session)
+
+
+def _card(session: Session, queries: Queries) -> None:
+    """Find the busiest client by name and open its card from the results."""
+    _open_search(session)
+    session.go(queries.client_name.encode(), all_of(contains(SEARCH_DONE, queries.client_name)))
+    session.go("enter")  # into the results, the first client highlighted
+    session.record("card.open", session.press("enter", contains(
+        "Client card", queries.client_name, "Edit client", "INN")))
+    session.go("escape", contains("Clients", "Filter the list"))
+
+
+def _board(session: Session, plan: BoardPlan) -> None:
+    session.record("board.open", session.press("f4", all_of(
+        contains("Deal board", "Move to the next stage"), matches(_STAGE_SUMMARY))))
+    column = 0
+    if plan.allowed is not None:
+        column = _to_column(session, column, plan.allowed)
+        target = plan.names[plan.allowed + 1]
+        session.record("board.move", session.press("]", contains(f"moved to «{target}»")))
+        back = plan.names[plan.allowed]
+        session.go("[", contains(f"moved to «{back}»"))
+    if plan.refused is not None:
+        column = _to_column(session, column, plan.refused)
+        session.record("board.refused", session.press("]", contains("cannot move to")))
+        session.go("escape", lacks("cannot move to"))
+
+
+def _to_column(session: Session, column: int, target: int) -> int:
+    key = "right" if target > column else "left"
+    for _step in range(abs(target - column)):
+        session.go(key)
+    return target
+
+
+def _every_screen(session: Session, queries: Queries) -> None:
+    """Visit what the scenarios did not, so the peak RSS covers every screen."""
+    for key, title in (("f3", "Contacts"), ("f6", "Leads"), ("f7", "Reports"),
+                       ("f8", "Settings"), ("f9", "Contracts"), ("f2", "Clients")):
+        session.go(key, contains(f"crm-tui  {title}"))
+        time.sleep(session.quiet)
