@@ -25,7 +25,8 @@ from crm_tui.schemas.deals import ParticipantOut
 from crm_tui.schemas.roles import RecordRef, RoleOut
 from crm_tui.screens.base import CrmScreen
 from crm_tui.screens.role_dialogs import ChoiceDialog, ContactPickerDialog, RolesDialog
-from crm_tui.screens.role_support import kind_name, role_text, show_status, warning_style
+from crm_tui.screens.role_support import kind_name, role_text, warning_style
+from crm_tui.screens.status import show_status
 from crm_tui.widgets.actions import UserAction, bindings
 from crm_tui.widgets.contact_picker import PickedContact
 from crm_tui.widgets.status_bar import StatusBar
