@@ -9,21 +9,20 @@ from collections.abc import Callable, Sequence
 from typing import Any, Generic, TypeVar
 
 from rich.text import Text
-from textual import on, work
+from textual import on
 from textual.message import Message
 from textual.widgets import DataTable
-from textual.worker import get_current_worker
 
-from crm_tui.i18n import _
+from crm_tui.i18n import N_, _
+from crm_tui.widgets.paging import Fetch, KeysetPaging
 
 T = TypeVar("T")
 
-Fetch = Callable[[tuple | None], Any]  # returns crm_tui.schemas.common.Page[T]
 ToRow = Callable[[T], Sequence[Text | str]]
 PREFETCH_MARGIN = 30
 
 
-class PagedTable(DataTable, Generic[T]):
+class PagedTable(KeysetPaging, DataTable, Generic[T]):
     """A read-only table of records; `enter` posts `PagedTable.Chosen` with the record."""
 
     HELP = _(
@@ -34,6 +33,7 @@ class PagedTable(DataTable, Generic[T]):
     DEFAULT_CSS = """
     PagedTable { height: 1fr; }
     """
+    load_error_title = N_("Could not load the list")
 
     class Chosen(Message):
         def __init__(self, table: PagedTable, item: Any) -> None:
@@ -67,54 +67,22 @@ class PagedTable(DataTable, Generic[T]):
         self._columns = columns
         self._to_row = to_row
         self._key_of = key_of
-        self._fetch: Fetch | None = None
-        self._after: tuple | None = None
         self._items: dict[str, T] = {}
-        self._loading_more = False
-        self._generation = 0
+        self._init_paging()
 
     def on_mount(self) -> None:
         for key, label in self._columns:
             self.add_column(label, key=key)
 
-    @property
-    def exhausted(self) -> bool:
-        return self._after is None
-
     def load(self, fetch: Fetch) -> None:
         """Replace the contents with the pages of `fetch`, starting from the first."""
-        self._fetch = fetch
-        self._generation += 1
-        self.loading = True
-        self._load_page(None, self._generation)
+        self._start_paging(fetch)
 
     def reload(self) -> None:
         if self._fetch is not None:
             self.load(self._fetch)
 
-    @work(thread=True, exclusive=True, group="paged-table")
-    def _load_page(self, after: tuple | None, generation: int) -> None:
-        worker = get_current_worker()
-        fetch = self._fetch
-        if fetch is None:
-            return
-        try:
-            page = fetch(after)
-        except Exception as exc:  # shown, not raised: a failed page must not kill the app
-            if not worker.is_cancelled:
-                self.app.call_from_thread(self._failed, exc)
-            return
-        if not worker.is_cancelled:
-            self.app.call_from_thread(self._add_page, page, after is None, generation)
-
-    def _failed(self, exc: Exception) -> None:
-        self.loading = False
-        self._loading_more = False
-        self.notify(str(exc), title=_("Could not load the list"), severity="error")
-
-    def _add_page(self, page: Any, first: bool, generation: int) -> None:
-        if generation != self._generation:
-            return
+    def _show_page(self, page: Any, first: bool) -> None:
         if first:
             self.clear()
             self._items.clear()
@@ -124,17 +92,12 @@ class PagedTable(DataTable, Generic[T]):
                 continue
             self._items[key] = item
             self.add_row(*self._to_row(item), key=key)
-        self._after = page.after
-        self.loading = False
-        self._loading_more = False
-        self.post_message(self.Loaded(self, first, len(page.items)))
+
+    def _page_shown(self, first: bool, count: int) -> None:
+        self.post_message(self.Loaded(self, first, count))
 
     def _maybe_more(self) -> None:
-        if self._after is None or self._loading_more or self._fetch is None:
-            return
-        if self.cursor_row >= self.row_count - PREFETCH_MARGIN:
-            self._loading_more = True
-            self._load_page(self._after, self._generation)
+        self._more_if_near_end(self.cursor_row, self.row_count, PREFETCH_MARGIN)
 
     def watch_cursor_coordinate(self, old, new) -> None:  # type: ignore[no-untyped-def]
         super().watch_cursor_coordinate(old, new)

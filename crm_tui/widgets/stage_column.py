@@ -11,23 +11,21 @@ from collections.abc import Callable
 from typing import Any
 
 from rich.text import Text
-from textual import work
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.message import Message
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
-from textual.worker import get_current_worker
 
-from crm_tui.i18n import _
+from crm_tui.i18n import N_, _
 from crm_tui.schemas.deals import DealCard
+from crm_tui.widgets.paging import Fetch, KeysetPaging
 
-Fetch = Callable[[tuple | None], Any]  # returns Page[DealCard]
 RenderCard = Callable[[DealCard], Text]
 PREFETCH_MARGIN = 20
 
 
-class DealCardList(OptionList):
+class DealCardList(KeysetPaging, OptionList):
     """The cards of one stage; enter posts `DealCardList.Chosen` with the card."""
 
     HELP = _(
@@ -35,6 +33,7 @@ class DealCardList(OptionList):
         "and right between stages; more cards load as you reach the end. Enter opens the deal."
     )
     help_title = _("Stage column")
+    load_error_title = N_("Could not load the deals")
 
     class Chosen(Message):
         def __init__(self, cards: DealCardList, card: DealCard) -> None:
@@ -61,11 +60,8 @@ class DealCardList(OptionList):
         super().__init__(id=id, markup=False)
         self.stage = stage
         self._render_card = render_card
-        self._fetch: Fetch | None = None
-        self._after: tuple | None = None
         self._cards: list[DealCard] = []
-        self._loading_more = False
-        self._generation = 0
+        self._init_paging()
         self._keep: int | None = None
 
     @property
@@ -81,35 +77,10 @@ class DealCardList(OptionList):
 
     def load(self, fetch: Fetch, *, keep: int | None = None) -> None:
         """Show the pages of `fetch` from the first; put the highlight back on deal `keep`."""
-        self._fetch = fetch
-        self._generation += 1
         self._keep = keep if keep is not None else (self.current.id if self.current else None)
-        self.loading = True
-        self._load_page(None, self._generation)
+        self._start_paging(fetch)
 
-    @work(thread=True, exclusive=True, group="stage-column")
-    def _load_page(self, after: tuple | None, generation: int) -> None:
-        worker = get_current_worker()
-        fetch = self._fetch
-        if fetch is None:
-            return
-        try:
-            page = fetch(after)
-        except Exception as exc:  # shown, not raised: one failed column must not end the app
-            if not worker.is_cancelled:
-                self.app.call_from_thread(self._failed, exc)
-            return
-        if not worker.is_cancelled:
-            self.app.call_from_thread(self._add_page, page, after is None, generation)
-
-    def _failed(self, exc: Exception) -> None:
-        self.loading = False
-        self._loading_more = False
-        self.notify(str(exc), title=_("Could not load the deals"), severity="error")
-
-    def _add_page(self, page: Any, first: bool, generation: int) -> None:
-        if generation != self._generation:
-            return
+    def _show_page(self, page: Any, first: bool) -> None:
         if first:
             self._cards = []
             self.clear_options()
@@ -120,9 +91,8 @@ class DealCardList(OptionList):
         for card in fresh:
             options += [Option(self._render_card(card)), None]  # None: a rule between cards
         self.add_options(options)
-        self._after = page.after
-        self.loading = False
-        self._loading_more = False
+
+    def _page_shown(self, first: bool, count: int) -> None:
         if first:
             ids = [card.id for card in self._cards]
             self.highlighted = ids.index(self._keep) if self._keep in ids else (0 if ids else None)
@@ -138,14 +108,7 @@ class DealCardList(OptionList):
 
     def watch_highlighted(self, highlighted: int | None) -> None:
         super().watch_highlighted(highlighted)
-        if (
-            highlighted is not None
-            and self._after is not None
-            and not self._loading_more
-            and highlighted >= len(self._cards) - PREFETCH_MARGIN
-        ):
-            self._loading_more = True
-            self._load_page(self._after, self._generation)
+        self._more_if_near_end(highlighted, len(self._cards), PREFETCH_MARGIN)
 
     def _on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()

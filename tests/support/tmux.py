@@ -252,6 +252,10 @@ def _client_env() -> dict[str, str]:
 
 def _program_env(extra: Mapping[str, str] | None) -> dict[str, str]:
     env = _client_env()
+    # Earlier tests in the same process (Textual's test harness) may leave COLUMNS/LINES
+    # behind; they would override the pane's real size for the program.
+    env.pop("COLUMNS", None)
+    env.pop("LINES", None)
     env.update(TERM="xterm-256color", COLORTERM="truecolor")
     env.update(extra or {})
     return env

@@ -10,6 +10,12 @@ async def settle(pilot: Pilot, rounds: int = 4) -> None:
     for _ in range(rounds):
         await pilot.pause()
         await pilot.app.workers.wait_for_complete()
+    # Under load a worker may start only after the rounds above: keep going until none runs.
+    for _ in range(50):
+        if not any(worker.is_running for worker in pilot.app.workers):
+            break
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
     await pilot.pause()
 
 
