@@ -223,6 +223,7 @@ def machine() -> dict[str, str]:
         "SQLite": sqlite3.sqlite_version,
         "OS": f"{platform.system()} {platform.release()}",
         "Load average at start": load,
+        "Niceness of the run": str(os.nice(0)),
     }
 
 

@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import os
 import shlex
+import signal
 import sys
 import time
 from collections.abc import Callable, Sequence
@@ -102,6 +104,8 @@ def log(message: str) -> None:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = parse_args(argv)
+    # A plain `kill` then still stops the app under test and removes the working copy.
+    signal.signal(signal.SIGTERM, lambda _signum, _frame: sys.exit(143))
     started = dt.datetime.now(dt.UTC)
     info = machine()
     reports = measure(args, print_table=True)
@@ -168,6 +172,9 @@ def bench_scale(scale: int, args: argparse.Namespace, pg_server, log: Log) -> Sc
                 _measure_pg(scale, args, pg_server, env, rows, report, log)
     finally:
         datasets.remove_database(work)
+    report.facts.append("Load average after this scale: "
+                        + " ".join(f"{x:.2f}" for x in os.getloadavg())
+                        + f" on {len(os.sched_getaffinity(0))} CPUs (the machine is shared).")
     report.rows = [row for spec in (*ROWS, *concurrency_rows("sqlite"),
                                     *concurrency_rows("postgresql"))
                    if (row := rows.get(spec.key)) is not None]

@@ -240,6 +240,10 @@ class Deal(Versioned, Base):
         CheckConstraint("outcome IS NULL OR outcome IN ('won', 'lost')", name="outcome"),
         Index("ix_deals_board", "pipeline_id", "stage_id", "owner_id", "id"),
         Index("ix_deals_stage_id", "stage_id", "id"),
+        # Board pages in board order (migration 0003): a manager's, and everyone's.
+        Index("ix_deals_stage_owner_entered", "stage_id", "owner_id", "stage_entered_at", "id",
+              "amount"),
+        Index("ix_deals_stage_entered", "stage_id", "stage_entered_at", "id"),
     )
 
 
