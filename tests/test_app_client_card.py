@@ -9,7 +9,7 @@ from crm_tui.screens.confirm import ConfirmDialog
 from crm_tui.screens.contact_picker import ContactPicker
 from crm_tui.screens.counterparty_form import CounterpartyForm
 from tests.support.client_cards import BRACKETS, ESCAPES, MARKUP, build_demo
-from tests.support.ui import screen_text, settle
+from tests.support.ui import screen_text, settle, wait_for_text
 
 SIZE = (140, 36)
 
@@ -118,7 +118,7 @@ async def test_link_an_existing_contact(app_store, make_test_app, demo) -> None:
         assert isinstance(app.screen, ClientCardScreen), screen_text(pilot)
         people = {p.full_name: p.position for p in app_store.people.of_client(demo.beta).items}
         assert people == {"Петров Иван": "Консультант", "Сидорова Анна": "Главбух"}
-        assert "Сидорова Анна" in screen_text(pilot) and "Главбух" in screen_text(pilot)
+        await wait_for_text(pilot, "Сидорова Анна", "Главбух")
 
 
 async def test_end_a_link_keeps_the_history(app_store, make_test_app, demo, clock) -> None:
