@@ -222,7 +222,10 @@ class AppSession:
             if now > deadline:
                 raise ScreenTimeout(f"waited {timeout:.0f} s for the screen; it shows:\n"
                                     + self._text)
-            wait = quiet - (now - last_byte) if appeared is not None else deadline - now
+            if appeared is not None and not pending:
+                wait = quiet - (now - last_byte)
+            else:
+                wait = deadline - now
             ready, _, _ = select.select([self.fd], [], [], max(0.0, min(wait, 0.5)))
             if not ready:
                 continue

@@ -180,8 +180,13 @@ def text_table(report: ScaleReport) -> str:
     lines += ["  ".join(cell.ljust(widths[i]) for i, cell in enumerate(r)).rstrip()
               for r in rows[1:]]
     lines += [f"  {fact}" for fact in report.facts]
-    lines += [f"  problem: {problem}" for problem in report.problems]
+    lines += [f"  problem: {first_line(problem)}" for problem in report.problems]
     return "\n".join(lines)
+
+
+def first_line(problem: str) -> str:
+    """Problems may carry the whole screen; tables show their first line."""
+    return problem.strip().splitlines()[0] if problem.strip() else ""
 
 
 def markdown_table(report: ScaleReport) -> str:
@@ -193,7 +198,7 @@ def markdown_table(report: ScaleReport) -> str:
     if report.facts:
         lines += ["", *(f"- {fact}" for fact in report.facts)]
     if report.problems:
-        lines += ["", *(f"- problem: {p}" for p in report.problems)]
+        lines += ["", *(f"- problem: {first_line(p)}" for p in report.problems)]
     return "\n".join(lines)
 
 

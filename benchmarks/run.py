@@ -136,10 +136,19 @@ def measure(args: argparse.Namespace, *, print_table: bool = False) -> list[Scal
             if print_table:
                 print(text_table(report), flush=True)
                 print(flush=True)
+            if report.problems:
+                _keep_problems(args.cache_dir, report)
     finally:
         if pg_server is not None:
             pg_server.stop()
     return reports
+
+
+def _keep_problems(cache_dir: Path, report: ScaleReport) -> None:
+    """The whole of each problem (with the screen it stopped on), for a closer look."""
+    path = cache_dir / f"problems-{report.scale}.log"
+    path.write_text("\n\n".join(report.problems) + "\n", encoding="utf-8")
+    log(f"{len(report.problems)} problem(s) at {report.scale:,}; screens in {path}")
 
 
 def bench_scale(scale: int, args: argparse.Namespace, pg_server, log: Log) -> ScaleReport:  # type: ignore[no-untyped-def]

@@ -36,6 +36,7 @@ NOOP_KEY = b"z"  # bound nowhere on the client list
 _COUNT = re.compile(r"\d[\d,  ]* clients?\b")
 _STAGE_SUMMARY = re.compile(r"\d+ · ")
 _HIT_LINE = re.compile(r"█ {4}\S[^\n]*  ·  ")  # a found record inside the search box
+_REFUSAL = re.compile(r"«[^»\n]*» cannot move to «[^»\n]*»")
 _GROUP_COUNT = re.compile(r"(Overdue|Today|Tomorrow|This week|Later) · \d")
 
 
@@ -220,9 +221,14 @@ def _board(session: Session, plan: BoardPlan) -> None:
         contains("Deal board", "Move to the next stage"), matches(_STAGE_SUMMARY),
         lacks(LOADING))))
     for column, allowed in ((plan.refused, False), (plan.allowed, True)):
-        if column is not None:
-            _to_column(session, column, len(plan.stages))
+        if column is None:
+            continue
+        _to_column(session, column, len(plan.stages))
+        try:
             _move(session, plan, column, allowed)
+        except ScreenTimeout as exc:  # noted; the run goes on to the other screens
+            session.result.problems.append(f"board: `]` in «{plan.names[column]}»: {exc}")
+            session.go("escape")
 
 
 def _move(session: Session, plan: BoardPlan, column: int, allowed: bool) -> None:
@@ -231,14 +237,16 @@ def _move(session: Session, plan: BoardPlan, column: int, allowed: bool) -> None
     refused = contains("cannot move to")
     seconds = session.press("]", lambda screen: refused(screen) or (
         moved(screen) and LOADING not in screen))
-    if refused(session.app.text):
+    dialog = session.app.text
+    if refused(dialog):
         session.record("board.refused", seconds)
         session.go("escape", lacks("cannot move to"))
         if allowed:
-            deal = plan.allowed_deal
+            found = _REFUSAL.search(dialog)
+            said = found.group(0) if found else "a refusal"
             session.result.problems.append(
-                f"board: the rules refused the move of deal {deal} that the plan expected "
-                f"to pass (column {plan.names[column]}); timed as a refusal")
+                f"board: the plan expected deal {plan.allowed_deal} at the top of "
+                f"«{plan.names[column]}» to move on, the app said: {said}")
     else:
         session.record("board.move", seconds)
 
