@@ -194,7 +194,7 @@ class AppSession:
              quiet: float = QUIET_SECONDS, timeout: float = TIMEOUT_SECONDS,
              check_first: bool = True,
              milestones: Mapping[str, Until] | None = None) -> Timing:
-        """Read until `until(screen)` holds and no bytes came for `quiet` seconds.
+        """Read until `until(screen)` holds, and still holds once no bytes came for `quiet`.
 
         Times are from `since` (default: now): when the text appeared, and the last output
         that changed the characters on screen (or the appearance, if nothing changed after).
@@ -216,6 +216,9 @@ class AppSession:
         while True:
             now = time.perf_counter()
             if appeared is not None and now - last_byte >= quiet and not pending:
+                if until is not None and not until(self._text):  # gone again: keep waiting
+                    appeared = None
+                    continue
                 settled = max(last_change or appeared, appeared)
                 return Timing(appeared - since, settled - since,
                               (last_output or since) - since, reached)

@@ -53,8 +53,9 @@ NOTES = (
     "Board moves: `]` on the top card of a column whose card the stage rules refuse "
     "(check, rolled back, the dialog listing the failed rules), then on one they let move "
     "(check, history, triggers, commit, the board reloaded); each run moves another card.",
-    "Timing starts about 6 s after start: the app's first change poll (every 5 s) reloads "
-    "the shown screen once whatever happened, and the start-up task reminder is clicked away.",
+    "Timing starts about 6 s after the first frame: the app's first change poll (every 5 s) "
+    "reloads the shown screen once whatever happened, and the start-up task reminder is "
+    "clicked away.",
     "Concurrency: 8 processes increment the amounts of 16 shared deals through "
     "`store.deals.update` with optimistic versions, re-reading and retrying on a "
     "conflict; commit time is the `update` call (waiting for the write lock included).",

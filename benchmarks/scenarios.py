@@ -32,6 +32,7 @@ SEARCH_EMPTY = "Type to search."
 SEARCH_DONE = "Enter opens the highlighted record."
 REMINDER_TITLE = "Your tasks"
 LOADING = "● ● ●"  # Textual's loading indicator: a list still waiting for its rows
+BOARD_IDLE_SECONDS = 0.3
 NOOP_KEY = b"z"  # bound nowhere on the client list
 _COUNT = re.compile(r"\d[\d,  ]* clients?\b")
 _STAGE_SUMMARY = re.compile(r"\d+ · ")
@@ -94,10 +95,18 @@ class Session:
     def record(self, name: str, seconds: float) -> None:
         self.result.samples[name] = seconds
 
-    def outwait_first_poll(self) -> None:
-        """The app's first change poll reloads the shown screen (it starts from marker 0, so
-        any audit entry counts as news); wait until it has passed before timing anything."""
-        grace = self.app.started + Settings().process.change_poll_seconds + 1.0
+    def board_idle(self) -> None:
+        """Wait out a board reload: the board reloads every column whenever it is shown
+        again (after any dialog too), and a column still loading takes no focus, so keys
+        meant to move between columns would go astray."""
+        self.app.wait(lacks(LOADING), quiet=max(self.quiet, BOARD_IDLE_SECONDS),
+                      timeout=self.timeout)
+
+    def outwait_first_poll(self, mounted_at: float) -> None:
+        """The app's first change poll, a poll interval after mount, reloads the shown
+        screen (it starts from marker 0, so any audit entry counts as news); wait until it
+        has passed before timing anything."""
+        grace = mounted_at + Settings().process.change_poll_seconds + 1.0
         remaining = grace - time.perf_counter()
         if remaining > 0:
             self.app.wait(None, quiet=remaining, timeout=remaining + self.timeout)
@@ -138,7 +147,7 @@ def run_session(argv: list[str], env: dict[str, str], queries: Queries, plan: Bo
                           timeout=timeout)
         session.record("start.list_filled", filled.settled)
         session.dismiss_reminder()
-        session.outwait_first_poll()
+        session.outwait_first_poll(app.started + timing.appeared)
         if wanted("keys"):
             step = "keys"
             _keys(session)
@@ -223,6 +232,7 @@ def _board(session: Session, plan: BoardPlan) -> None:
     for column, allowed in ((plan.refused, False), (plan.allowed, True)):
         if column is None:
             continue
+        session.board_idle()
         _to_column(session, column, len(plan.stages))
         try:
             _move(session, plan, column, allowed)
