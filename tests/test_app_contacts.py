@@ -129,3 +129,49 @@ def test_contact_card_snapshot(snap_compare, app_store, make_test_app, demo, tab
         await settle(pilot)
 
     assert snap_compare(make_test_app(app_store), terminal_size=SIZE, run_before=run_before)
+
+
+def test_contact_form_snapshot_with_a_bad_phone(snap_compare, app_store, make_test_app,
+                                                demo) -> None:
+    """The edit form of a contact, the phone refused beside its field, the mark at the end."""
+    async def run_before(pilot) -> None:  # type: ignore[no-untyped-def]
+        from crm_tui.screens.navigation import open_record
+
+        await settle(pilot)
+        open_record(pilot.app, "contact", demo.ivan)
+        await settle(pilot)
+        await pilot.press("e")
+        await settle(pilot)
+        phones = pilot.app.screen.control("phones")
+        phones.cursor_blink = False  # a blinking cursor would make the picture random
+        phones.focus()
+        await pilot.press("end", *", 12345", "ctrl+s")
+        await settle(pilot)
+
+    assert snap_compare(make_test_app(app_store), terminal_size=(130, 44),
+                        run_before=run_before)
+
+
+async def test_marking_a_contact_as_competitor_zeroes_their_leads(app_store, make_test_app,
+                                                                  demo) -> None:
+    """The mark is set in the contact's form; a lead from that phone then needs no time."""
+    from crm_tui.schemas.leads import LeadIn
+    from crm_tui.screens.navigation import open_record
+
+    app = make_test_app(app_store)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        open_record(app, "contact", demo.anna)
+        await settle(pilot)
+        await pilot.press("e")
+        await settle(pilot)
+        assert isinstance(app.screen, ContactForm)
+        app.screen.control("status").focus()
+        await pilot.press("enter", "down", "down", "enter", "ctrl+s")
+        await settle(pilot)
+        assert isinstance(app.screen, ContactCardScreen), screen_text(pilot)
+        assert "competitor" in screen_text(pilot)
+    assert app_store.contacts.get(demo.anna).status == "competitor"
+    created = app_store.leads.create(LeadIn(name="Сидорова", phone="84951112233",
+                                            source="website"))
+    assert created.lead.status == "junk" and created.lead.score == 0

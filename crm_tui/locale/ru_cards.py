@@ -2,6 +2,11 @@
 conflict and confirmation dialogs."""
 
 MESSAGES: dict[str, str] = {
+    # -- a contact's mark (a junk or competitor mark zeroes the score of their leads)
+    "Mark": "Отметка",
+    "no mark": "без отметки",
+    "junk: not a buyer": "мусор: не покупатель",
+    "competitor": "конкурент",
     # -- the conflict dialog
     "Another user saved this record after you opened it. Reload shows their version (your "
     "changes in the form are dropped); Keep editing leaves your values in the form and your "

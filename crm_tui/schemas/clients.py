@@ -10,6 +10,7 @@ from pydantic import Field, model_validator
 from crm_tui.schemas.common import (
     Channel,
     ClientKind,
+    ContactStatus,
     InputModel,
     OutputModel,
     Priority,
@@ -130,6 +131,7 @@ class ContactIn(InputModel):
     preferred_channel: Channel | None = None
     notes: CleanText = None
     owner_id: int | None = None
+    status: ContactStatus = "active"
 
 
 class ContactOut(OutputModel):
@@ -146,6 +148,7 @@ class ContactOut(OutputModel):
     preferred_channel: Channel | None
     notes: str | None
     owner_id: int | None
+    status: ContactStatus = "active"
     version: int
     updated_at: dt.datetime
 

@@ -12,6 +12,8 @@ T = TypeVar("T")
 ClientKind = Literal["organisation", "sole_trader", "person"]
 Priority = Literal["low", "normal", "high"]
 Relationship = Literal["client", "partner", "supplier", "other"]
+# How the team treats a person: a junk or competitor mark makes their leads score 0.
+ContactStatus = Literal["active", "junk", "competitor"]
 Channel = Literal["phone", "email", "messenger", "meeting", "any"]
 UserRole = Literal["manager", "head_of_sales", "admin"]
 TaskType = Literal["call", "email", "meeting", "proposal", "other"]

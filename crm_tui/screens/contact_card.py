@@ -23,6 +23,7 @@ from crm_tui.widgets.completeness import Completeness
 from crm_tui.widgets.field_grid import FieldGrid
 from crm_tui.widgets.record_text import (
     CHANNEL_NAMES,
+    CONTACT_MARK_NAMES,
     PRIORITY_NAMES,
     RELATIONSHIP_NAMES,
     named,
@@ -148,6 +149,7 @@ class ContactCardScreen(CrmScreen):
             (_("Address"), plain(contact.address)),
             (_("Interests and needs"), plain(contact.interests)),
             (_("Personal notes"), plain(contact.notes)),
+            (_("Mark"), named(CONTACT_MARK_NAMES, contact.status)),
         ])
 
     def on_data_changed(self, _event: DataChanged) -> None:

@@ -14,7 +14,12 @@ from crm_tui.i18n import N_, _
 from crm_tui.schemas.clients import ContactIn, ContactOut
 from crm_tui.screens.record_form import FormField, RecordForm
 from crm_tui.validation import format_phone
-from crm_tui.widgets.record_text import CHANNEL_NAMES, PRIORITY_NAMES, RELATIONSHIP_NAMES
+from crm_tui.widgets.record_text import (
+    CHANNEL_NAMES,
+    CONTACT_MARK_NAMES,
+    PRIORITY_NAMES,
+    RELATIONSHIP_NAMES,
+)
 
 
 class ContactForm(RecordForm):
@@ -41,6 +46,9 @@ class ContactForm(RecordForm):
         FormField("address", N_("Address"), "text"),
         FormField("interests", N_("Interests and needs"), "text"),
         FormField("notes", N_("Personal notes"), "text"),
+        FormField("status", N_("Mark"), "select",
+                  [(label, code) for code, label in CONTACT_MARK_NAMES.items()],
+                  allow_blank=False),
     ]
 
     def __init__(self, contact_id: int | None = None, *, client_id: int | None = None,

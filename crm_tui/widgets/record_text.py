@@ -21,6 +21,8 @@ CLIENT_KIND_NAMES = {"organisation": N_("organisation"), "sole_trader": N_("sole
                      "person": N_("person")}
 RELATIONSHIP_NAMES = {"client": N_("client"), "partner": N_("partner"),
                       "supplier": N_("supplier"), "other": N_("other")}
+CONTACT_MARK_NAMES = {"active": N_("no mark"), "junk": N_("junk: not a buyer"),
+                      "competitor": N_("competitor")}
 CHANNEL_NAMES = {"phone": N_("phone"), "email": N_("e-mail"), "messenger": N_("messenger"),
                  "meeting": N_("meeting"), "any": N_("any")}
 ACTIVITY_NAMES = {"call": N_("Call"), "meeting": N_("Meeting"), "email": N_("E-mail"),
