@@ -89,11 +89,11 @@ def first_start(url: str, settings: Settings, login: str) -> tuple[float, int]:
 
 
 def start_floor(url: str, settings: Settings, login: str) -> float:
-    """What `crm-tui` asks of the database before and for its first screen."""
+    """What `crm-tui` asks of the database before and for its first screen (the role-reminder
+    sweep runs in a worker after the first frame, so it is not part of it)."""
     started = time.perf_counter()
     store = open_as(url, settings, login)
     try:
-        remind_quietly(store.role_reminders)
         user_id = store.user.id
         store.users.list()
         store.clients.segments()

@@ -34,6 +34,8 @@ def main(argv: list[str] | None = None) -> int:
             return run_seed(url, settings, demo=args.demo, scale=args.scale, seed=args.seed)
         if command == "user":
             return _user(url, settings, args)
+        if command == "remind":
+            return _remind(url, settings)
         return _run_app(url, settings, args.user, args.config)
     except KeyboardInterrupt:
         return 130
@@ -102,9 +104,24 @@ def _user(url: str, settings, args) -> int:  # type: ignore[no-untyped-def]
         store.close()
 
 
+def _remind(url: str, settings) -> int:  # type: ignore[no-untyped-def]
+    """The app's start-up sweep of role reminders, for cron on big installations.
+
+    Run by no CRM user: the reminders are made by the CRM itself, as a seed's rows are.
+    """
+    from crm_tui.store.store import open_store
+
+    store = open_store(url, settings, sign_in=False)
+    try:
+        made = store.role_reminders.create_role_reminders()
+    finally:
+        store.close()
+    print(_("Reminder tasks created: {count}", count=made))
+    return 0
+
+
 def _run_app(url: str, settings, login: str | None, config=None) -> int:  # type: ignore[no-untyped-def]
     from crm_tui.config import default_config_path
-    from crm_tui.store.role_reminders import remind_quietly
     from crm_tui.store.store import open_store
     from crm_tui.store.users import UnknownUser
 
@@ -112,7 +129,6 @@ def _run_app(url: str, settings, login: str | None, config=None) -> int:  # type
         store = open_store(url, settings, login=login)
     except UnknownUser as exc:
         return fail(str(exc), 1)
-    remind_quietly(store.role_reminders)
     from crm_tui.app import make_app
 
     try:

@@ -91,8 +91,11 @@ class CrmApp(App):
     task_counts: reactive[tuple[int, int]] = reactive((0, 0))
 
     def __init__(self, settings: Settings, store: Store, *, poll_changes: bool = True,
-                 config_path: Path | None = None, offer_demo: bool = True) -> None:
+                 config_path: Path | None = None, offer_demo: bool = True,
+                 sweep_reminders: bool = True) -> None:
         self.offer_demo = offer_demo
+        # Make the due role reminders after start (crm_tui.store.role_reminders).
+        self.sweep_reminders = sweep_reminders
         self.settings = settings
         self.store = store
         # The TOML file the settings came from; the settings screens save back to it.
@@ -101,7 +104,8 @@ class CrmApp(App):
         super().__init__()
         for theme in THEMES:
             self.register_theme(theme)
-        self._change_marker = 0
+        # What the data looked like at start: the first change poll reloads nothing.
+        self._change_marker = store.change_marker()
 
     def on_mount(self) -> None:
         if self.settings.keymap:
@@ -111,7 +115,11 @@ class CrmApp(App):
         from crm_tui.screens.reminders import TaskReminders
 
         self.reminders = TaskReminders(self)
-        self.reminders.start(poll=self.poll_changes)
+        if self.sweep_reminders:
+            self.run_worker(self._sweep_role_reminders, thread=True, group="role-reminders",
+                            exit_on_error=False)
+        else:
+            self.reminders.start(poll=self.poll_changes)
         if self.offer_demo:
             from crm_tui.screens.demo_offer import DemoOffer
 
@@ -179,6 +187,25 @@ class CrmApp(App):
     def _broadcast_change(self, marker: int) -> None:
         self.screen.post_message(DataChanged(marker))
         self.reminders.refresh_counts()
+
+    # -- the start-up sweep of role reminders --------------------------------------------------
+    def _sweep_role_reminders(self) -> None:
+        """Make the due role reminders off the first frame (after a bulk seed: thousands)."""
+        from crm_tui.store.role_reminders import remind_quietly
+
+        marker = None
+        try:
+            if remind_quietly(self.store.role_reminders):
+                marker = self._change_marker = self.store.change_marker()
+        finally:
+            self.call_from_thread(self._after_sweep, marker)
+
+    def _after_sweep(self, marker: int | None) -> None:
+        # Started only now, the task watch greets with counts that include the new reminders
+        # and does not mistake them for tasks that fell due while the app ran.
+        self.reminders.start(poll=self.poll_changes)
+        if marker is not None:
+            self.screen.post_message(DataChanged(marker))
 
 
 def make_app(settings: Settings, store: Store, **kwargs) -> CrmApp:  # type: ignore[no-untyped-def]

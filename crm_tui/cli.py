@@ -1,4 +1,5 @@
-"""Command-line parsing and the non-interactive subcommands (migrate, backup, seed, user).
+"""Command-line parsing and the non-interactive subcommands (migrate, backup, seed, user,
+remind).
 
 Kept free of Textual so `crm-tui --help`, migrations and seeding start fast; the UI is
 imported only when the app is about to run, after the language is chosen.
@@ -54,6 +55,7 @@ def build_parser() -> argparse.ArgumentParser:
     group.add_argument("--demo", action="store_true", help=_("a realistic demo dataset"))
     group.add_argument("--scale", type=int, metavar="N", help=_("N contacts with proportional data"))
     seed.add_argument("--seed", type=int, default=1, metavar="N", help=_("random seed"))
+    sub.add_parser("remind", help=_("make the due automatic reminder tasks (for cron)"))
     user = sub.add_parser("user", help=_("manage CRM users"))
     user_sub = user.add_subparsers(dest="user_command", metavar="ACTION", required=True)
     add = user_sub.add_parser("add", help=_("add a user for an OS login"))

@@ -169,12 +169,14 @@ def app_store(sqlite_url: str, settings, clock: FrozenClock):  # type: ignore[no
 
 @pytest.fixture
 def make_test_app(settings):  # type: ignore[no-untyped-def]
-    """Build the app the way `crm-tui` does, without polling for other users' changes."""
+    """Build the app the way `crm-tui` does, without polling for other users' changes
+    (nor the start-up sweep of role reminders: tests that want it ask for it)."""
     from crm_tui.app import make_app
 
     def _make(store, **kwargs):  # type: ignore[no-untyped-def]
         kwargs.setdefault("poll_changes", False)
         kwargs.setdefault("offer_demo", False)
+        kwargs.setdefault("sweep_reminders", False)
         return make_app(kwargs.pop("settings", settings), store, **kwargs)
 
     return _make
