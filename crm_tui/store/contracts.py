@@ -20,12 +20,6 @@ from crm_tui.store.errors import InvalidInput, NotFound
 from crm_tui.store.models import Client, Contract, Counterparty, Deal, Ticket
 
 
-def _names(session: Session, record: Contract | Ticket) -> dict[str, Any]:
-    client = session.get(Client, record.client_id)
-    cp = session.get(Counterparty, record.counterparty_id) if record.counterparty_id else None
-    return {"client_name": client.name, "counterparty_name": cp.name if cp else None}
-
-
 def _check_links(session: Session, client_id: int, counterparty_id: int | None,
                  deal_id: int | None = None) -> None:
     if session.get(Client, client_id) is None:
@@ -48,12 +42,37 @@ class _ClientRecords(Repository):
     model: type[Contract] | type[Ticket]
     search_field: str  # the case-folded text column searched by prefix
 
-    def _out(self, session: Session, record: Any) -> Any:
+    def _named(self, stmt: Any) -> Any:
+        """`stmt` (a select from the model) with the names a row shows, in the same query."""
+        return (
+            stmt.add_columns(Client.name, Counterparty.name)
+            .join(Client, Client.id == self.model.client_id)
+            .outerjoin(Counterparty, Counterparty.id == self.model.counterparty_id)
+        )
+
+    def _row_out(self, record: Any, client: str, counterparty: str | None) -> Any:
         raise NotImplementedError
+
+    @staticmethod
+    def _columns(record: Any) -> dict[str, Any]:
+        return {c.key: getattr(record, c.key) for c in type(record).__mapper__.column_attrs}
+
+    def _out(self, session: Session, record: Any) -> Any:
+        """One record as the screens show it (after a flush, so the names are current)."""
+        model = self.model
+        _id, *names = session.execute(
+            self._named(select(model.id)).where(model.id == record.id)
+        ).one()
+        return self._row_out(record, *names)
 
     def get(self, record_id: int) -> Any:
         with self.read() as session:
-            return self._out(session, self.load(session, self.model, record_id))
+            row = session.execute(
+                self._named(select(self.model)).where(self.model.id == record_id)
+            ).first()
+        if row is None:
+            raise NotFound(self.kind_name, record_id)
+        return self._row_out(*row)
 
     def _conditions(self, search: str | None, status: str | None,
                     client_id: int | None) -> list[Any]:
@@ -85,16 +104,14 @@ class _ClientRecords(Repository):
         if after:
             conditions.append(self.model.id < after[0])
         with self.read() as session:
-            rows = list(
-                session.scalars(
-                    select(self.model).where(and_(True, *conditions))
-                    .order_by(self.model.id.desc()).limit(limit + 1)
-                )
-            )
-            more = len(rows) > limit
-            rows = rows[:limit]
-            items = [self._out(session, r) for r in rows]
-        return Page(items=items, after=(rows[-1].id,) if more and rows else None)
+            rows = session.execute(
+                self._named(select(self.model)).where(and_(True, *conditions))
+                .order_by(self.model.id.desc()).limit(limit + 1)
+            ).all()
+        more = len(rows) > limit
+        rows = rows[:limit]
+        items = [self._row_out(*row) for row in rows]
+        return Page(items=items, after=(rows[-1][0].id,) if more and rows else None)
 
     def count(self, *, search: str | None = None, status: str | None = None,
               client_id: int | None = None) -> int:
@@ -110,11 +127,18 @@ class ContractRepository(_ClientRecords):
     model = Contract
     search_field = "number_key"
 
-    def _out(self, session: Session, record: Contract) -> ContractOut:
-        data = {c.key: getattr(record, c.key) for c in Contract.__mapper__.column_attrs}
-        deal = session.get(Deal, record.deal_id) if record.deal_id else None
-        data.update(_names(session, record), deal_title=deal.title if deal else None)
-        return ContractOut.model_validate(data)
+    def _named(self, stmt: Any) -> Any:
+        return (
+            super()._named(stmt).add_columns(Deal.title)
+            .outerjoin(Deal, Deal.id == Contract.deal_id)
+        )
+
+    def _row_out(self, record: Contract, client: str, counterparty: str | None,
+                 deal: str | None = None) -> ContractOut:
+        return ContractOut.model_validate(
+            self._columns(record) | {"client_name": client, "counterparty_name": counterparty,
+                                     "deal_title": deal}
+        )
 
     def create(self, data: ContractIn) -> ContractOut:
         with self.write() as session:
@@ -143,10 +167,10 @@ class TicketRepository(_ClientRecords):
     model = Ticket
     search_field = "subject_key"
 
-    def _out(self, session: Session, record: Ticket) -> TicketOut:
-        data = {c.key: getattr(record, c.key) for c in Ticket.__mapper__.column_attrs}
-        data.update(_names(session, record))
-        return TicketOut.model_validate(data)
+    def _row_out(self, record: Ticket, client: str, counterparty: str | None) -> TicketOut:
+        return TicketOut.model_validate(
+            self._columns(record) | {"client_name": client, "counterparty_name": counterparty}
+        )
 
     def create(self, data: TicketIn) -> TicketOut:
         """A new ticket, opened today unless the form says when."""

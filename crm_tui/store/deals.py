@@ -43,29 +43,42 @@ from crm_tui.store.models import (
 )
 
 
+def _named(stmt):  # type: ignore[no-untyped-def]
+    """`stmt` (a select from Deal) with the names a deal shows, joined in the same query."""
+    return (
+        stmt.add_columns(Client.name, Counterparty.name, User.display_name, Stage.code,
+                         Pipeline.code)
+        .join(Client, Client.id == Deal.client_id)
+        .outerjoin(Counterparty, Counterparty.id == Deal.counterparty_id)
+        .outerjoin(User, User.id == Deal.owner_id)
+        .join(Stage, Stage.id == Deal.stage_id)
+        .join(Pipeline, Pipeline.id == Deal.pipeline_id)
+    )
+
+
+def _row_out(deal: Deal, client: str, counterparty: str | None, owner: str | None, stage: str,
+             pipeline: str) -> DealOut:
+    data = {c.key: getattr(deal, c.key) for c in Deal.__mapper__.column_attrs}
+    data.update(client_name=client, counterparty_name=counterparty, owner_name=owner,
+                stage=stage, pipeline=pipeline)
+    return DealOut.model_validate(data)
+
+
 class DealRepository(Repository):
     kind_name = "deal"
 
     # -- reading ----------------------------------------------------------------
     def _out(self, session: Session, deal: Deal) -> DealOut:
-        client = session.get(Client, deal.client_id)
-        cp = session.get(Counterparty, deal.counterparty_id) if deal.counterparty_id else None
-        owner = session.get(User, deal.owner_id) if deal.owner_id else None
-        stage = session.get(Stage, deal.stage_id)
-        pipeline = session.get(Pipeline, deal.pipeline_id)
-        data = {c.key: getattr(deal, c.key) for c in Deal.__mapper__.column_attrs}
-        data.update(
-            client_name=client.name,
-            counterparty_name=cp.name if cp else None,
-            owner_name=owner.display_name if owner else None,
-            stage=stage.code,
-            pipeline=pipeline.code,
-        )
-        return DealOut.model_validate(data)
+        """One deal as the screens show it (after a flush, so the names are current)."""
+        _id, *names = session.execute(_named(select(Deal.id)).where(Deal.id == deal.id)).one()
+        return _row_out(deal, *names)
 
     def get(self, deal_id: int) -> DealOut:
         with self.read() as session:
-            return self._out(session, self.load(session, Deal, deal_id))
+            row = session.execute(_named(select(Deal)).where(Deal.id == deal_id)).first()
+        if row is None:
+            raise NotFound(self.kind_name, deal_id)
+        return _row_out(*row)
 
     def state(self, deal_id: int) -> DealState:
         with self.read() as session:
@@ -276,21 +289,19 @@ class DealRepository(Repository):
 
     def of_client(self, client_id: int, *, after: tuple | None = None,
                   limit: int = PAGE_SIZE) -> Page[DealOut]:
+        """The client's deals, newest first, paged by (created_at, id): one query a page."""
         conditions = [Deal.client_id == client_id]
         if after:
             conditions.append(tuple_(Deal.created_at, Deal.id) < tuple_(*after))
         with self.read() as session:
-            deals = list(
-                session.scalars(
-                    select(Deal).where(and_(*conditions))
-                    .order_by(Deal.created_at.desc(), Deal.id.desc()).limit(limit + 1)
-                )
-            )
-            more = len(deals) > limit
-            deals = deals[:limit]
-            items = [self._out(session, d) for d in deals]
-        cursor = (deals[-1].created_at, deals[-1].id) if more and deals else None
-        return Page(items=items, after=cursor)
+            rows = session.execute(
+                _named(select(Deal)).where(and_(*conditions))
+                .order_by(Deal.created_at.desc(), Deal.id.desc()).limit(limit + 1)
+            ).all()
+        more = len(rows) > limit
+        rows = rows[:limit]
+        cursor = (rows[-1][0].created_at, rows[-1][0].id) if more and rows else None
+        return Page(items=[_row_out(*row) for row in rows], after=cursor)
 
     def missing_roles(self, deal_id: int) -> set[str]:
         key_roles = [r.code for r in self.ctx.settings.roles if r.key]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sqlalchemy import and_, case, select, tuple_
+from sqlalchemy import Row, and_, case, select, tuple_
 from sqlalchemy.orm import Session
 
 from crm_tui.schemas.common import Page
@@ -84,51 +84,64 @@ class PeopleRepository(Repository):
         return Page(items=items, after=cursor)
 
     def participations_of(self, contact_id: int) -> list[Participation]:
-        """Every deal, contract and ticket the contact takes part in, with their roles."""
+        """Every deal, contract and ticket the contact takes part in, with their roles.
+
+        The records of each kind come in one query, however many the contact is part of.
+        """
         with self.read() as session:
             rows = session.scalars(
                 select(ParticipationRow).where(ParticipationRow.contact_id == contact_id)
                 .order_by(ParticipationRow.id.desc()).limit(MAX_PARTICIPATIONS)
             ).all()
             codes = {r.id: r.code for r in session.scalars(select(ContactRole))}
-            found = []
-            for p in rows:
-                base = {"id": p.id, "primary": p.is_primary,
-                        "roles": tuple(codes[a.role_id] for a in p.roles)}
-                found.append(self._record_of(session, p, base))
-            return [f for f in found if f is not None]
+            deals = _by_id(session, Deal, [p.deal_id for p in rows], (Stage.code, Pipeline.code),
+                           lambda stmt: stmt.join(Stage, Stage.id == Deal.stage_id)
+                           .join(Pipeline, Pipeline.id == Deal.pipeline_id))
+            contracts = _by_id(session, Contract, [p.contract_id for p in rows])
+            tickets = _by_id(session, Ticket, [p.ticket_id for p in rows])
+        found = []
+        for p in rows:
+            base = {"id": p.id, "primary": p.is_primary,
+                    "roles": tuple(codes[a.role_id] for a in p.roles)}
+            if p.deal_id is not None:
+                found.append(_deal_part(deals.get(p.deal_id), base))
+            elif p.contract_id is not None:
+                found.append(_contract_part(contracts.get(p.contract_id), base))
+            else:
+                found.append(_ticket_part(tickets.get(p.ticket_id), base))
+        return [f for f in found if f is not None]
 
-    def _record_of(self, session: Session, p: ParticipationRow, base: dict) -> Participation | None:
-        if p.deal_id is not None:
-            row = session.execute(
-                select(Deal, Client.name, Stage.code, Pipeline.code)
-                .join(Client, Client.id == Deal.client_id)
-                .join(Stage, Stage.id == Deal.stage_id)
-                .join(Pipeline, Pipeline.id == Deal.pipeline_id)
-                .where(Deal.id == p.deal_id)
-            ).first()
-            if row is None:
-                return None
-            deal, client, stage, pipeline = row
-            return Participation(kind="deal", record_id=deal.id, title=deal.title,
-                                 client_id=deal.client_id, client_name=client, stage=stage,
-                                 pipeline=pipeline, outcome=deal.outcome, **base)
-        if p.contract_id is not None:
-            row = session.execute(
-                select(Contract, Client.name).join(Client, Client.id == Contract.client_id)
-                .where(Contract.id == p.contract_id)
-            ).first()
-            if row is None:
-                return None
-            contract, client = row
-            return Participation(kind="contract", record_id=contract.id, title=contract.number,
-                                 client_id=contract.client_id, client_name=client, **base)
-        row = session.execute(
-            select(Ticket, Client.name).join(Client, Client.id == Ticket.client_id)
-            .where(Ticket.id == p.ticket_id)
-        ).first()
-        if row is None:
-            return None
-        ticket, client = row
-        return Participation(kind="ticket", record_id=ticket.id, title=ticket.subject,
-                             client_id=ticket.client_id, client_name=client, **base)
+
+def _by_id(session: Session, model, ids: list[int | None], extra: tuple = (),  # type: ignore[no-untyped-def]
+           join=lambda stmt: stmt) -> dict[int, Row]:
+    """Rows of (record, client name, *extra) for the given ids, in one query."""
+    wanted = sorted({i for i in ids if i is not None})
+    if not wanted:
+        return {}
+    stmt = join(select(model, Client.name, *extra).join(Client, Client.id == model.client_id))
+    return {row[0].id: row for row in session.execute(stmt.where(model.id.in_(wanted)))}
+
+
+def _deal_part(row: Row | None, base: dict) -> Participation | None:
+    if row is None:
+        return None
+    deal, client, stage, pipeline = row
+    return Participation(kind="deal", record_id=deal.id, title=deal.title,
+                         client_id=deal.client_id, client_name=client, stage=stage,
+                         pipeline=pipeline, outcome=deal.outcome, **base)
+
+
+def _contract_part(row: Row | None, base: dict) -> Participation | None:
+    if row is None:
+        return None
+    contract, client = row
+    return Participation(kind="contract", record_id=contract.id, title=contract.number,
+                         client_id=contract.client_id, client_name=client, **base)
+
+
+def _ticket_part(row: Row | None, base: dict) -> Participation | None:
+    if row is None:
+        return None
+    ticket, client = row
+    return Participation(kind="ticket", record_id=ticket.id, title=ticket.subject,
+                         client_id=ticket.client_id, client_name=client, **base)

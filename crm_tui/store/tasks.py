@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 
 from sqlalchemy import ColumnElement, and_, case, func, or_, select, update
+from sqlalchemy.orm import Session
 
 from crm_tui.due_times import InboxBounds, inbox_bounds
 from crm_tui.i18n import _
@@ -29,19 +30,10 @@ ACTIVITY_FOR_TASK = {"call": "call", "email": "email", "meeting": "meeting",
                      "proposal": "email", "other": "note"}
 
 
-def task_out(session, task: Task) -> TaskOut:  # type: ignore[no-untyped-def]
-    assignee = session.get(User, task.assignee_id)
-    client = session.get(Client, task.client_id) if task.client_id else None
-    contact = session.get(Contact, task.contact_id) if task.contact_id else None
-    deal = session.get(Deal, task.deal_id) if task.deal_id else None
-    data = {c.key: getattr(task, c.key) for c in Task.__mapper__.column_attrs}
-    data.update(
-        assignee_name=assignee.display_name if assignee else None,
-        client_name=client.name if client else None,
-        contact_name=contact.full_name if contact else None,
-        deal_title=deal.title if deal else None,
-    )
-    return TaskOut.model_validate(data)
+def task_out(session: Session, task: Task) -> TaskOut:
+    """One task as the screens show it (after a flush, so the names are current)."""
+    _id, *names = session.execute(_named(select(Task.id)).where(Task.id == task.id)).one()
+    return _row_out(task, *names)
 
 
 def _row_out(task: Task, assignee: str | None, client: str | None, contact: str | None,
@@ -107,7 +99,10 @@ class TaskRepository(Repository):
 
     def get(self, task_id: int) -> TaskOut:
         with self.read() as session:
-            return task_out(session, self.load(session, Task, task_id))
+            row = session.execute(_named(select(Task)).where(Task.id == task_id)).first()
+        if row is None:
+            raise NotFound(self.kind_name, task_id)
+        return _row_out(*row)
 
     def _own_or_head(self, task: Task) -> None:
         if task.assignee_id != self.user.id and task.author_id != self.user.id:
@@ -162,8 +157,8 @@ class TaskRepository(Repository):
         if contact_id is not None:
             stmt = stmt.where(Task.contact_id == contact_id)
         with self.read() as session:
-            tasks = session.scalars(stmt.order_by(Task.due_at, Task.id).limit(limit)).all()
-            return [task_out(session, t) for t in tasks]
+            rows = session.execute(_named(stmt).order_by(Task.due_at, Task.id).limit(limit)).all()
+        return [_row_out(*row) for row in rows]
 
     # -- the inbox ---------------------------------------------------------------------------
     def bounds(self) -> InboxBounds:
