@@ -121,7 +121,7 @@ QUERIES = ["альфа", "7707083893", "+7 (916) 123-45-67", "ivan.pe"]
 
 
 def test_every_search_statement_uses_an_index(store) -> None:
-    """EXPLAIN each source's statement: index searches, or the word pass's index walk."""
+    """EXPLAIN each source's statement: index searches, the word pass's included."""
     statements = []
     for typed in QUERIES:
         query = SearchQuery.parse(typed)

@@ -26,6 +26,7 @@ from crm_tui.seed.bulk import BulkWriter, reset_sequences
 from crm_tui.seed.scale_deals import write_deals
 from crm_tui.seed.scale_people import write_clients, write_contacts, write_users
 from crm_tui.seed.scale_state import ScaleSizes, ScaleState
+from crm_tui.seed.scale_words import write_search_words
 from crm_tui.seed.scale_work import write_activities, write_leads, write_tasks
 from crm_tui.store.db import create_store_engine
 from crm_tui.store.models import Base
@@ -57,6 +58,7 @@ def seed_scale(
             write_clients(state, connection)
             write_contacts(state, connection)
             write_deals(state, connection, settings)
+            write_search_words(state, connection)
             write_tasks(state, connection, settings)
             write_activities(state, connection)
             write_leads(state, connection)

@@ -19,7 +19,10 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
-from crm_tui.store import audit
+from crm_tui.store import (
+    audit,
+    search_words,  # noqa: F401  (its flush hook keeps the word index)
+)
 
 SQLITE_BUSY_TIMEOUT_MS = 30_000
 _WRITE_OPTION = "crm_tui_write"

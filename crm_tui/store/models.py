@@ -451,6 +451,23 @@ class Notification(Base):
     __table_args__ = (Index("ix_notifications_user", "user_id", "read_at", "id"),)
 
 
+class SearchWord(Base):
+    """A later word of a searchable name, kept by `crm_tui.store.search_words` (migration 0004).
+
+    Global search seeks a typed word here by prefix; the primary key is that order, kind first
+    so one kind's range never walks another's, and the table is the key itself (no rowid).
+    """
+
+    __tablename__ = "search_words"
+    kind: Mapped[str] = mapped_column(String(20), primary_key=True)
+    word: Mapped[str] = mapped_column(String(300), primary_key=True)
+    record_id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    __table_args__ = (
+        Index("ix_search_words_record", "kind", "record_id", "word"),
+        {"sqlite_with_rowid": False},
+    )
+
+
 class AuditEntry(Base):
     """Who changed which field of which record, when, from what to what."""
 

@@ -7,15 +7,19 @@ phones) and e-mails by prefix of their indexed columns. A prefix is matched with
 is NOCASE) and PostgreSQL with the C collation both answer from the index; the LIKE beside it
 keeps the answer exact on any collation.
 
-A second pass finds a later word of a name ("альфа" in "ооо «альфа»"). No index can seek to
-it, so it walks the name index in order and stops as soon as a page is full; on a million
-contacts a word nobody has costs a full walk (about half a second on SQLite). So it runs only
-for three letters or more, a caller may ask for the fast passes alone first (`words=False`)
-and show them at once, and a search the user has typed past is interrupted: `cancelled` is
-polled by SQLite's progress handler, which aborts the running statement.
+A second pass finds a later word of a name ("альфа" in "ооо «альфа»"). No name index can seek
+to it, so the store keeps every later word in `search_words` (`crm_tui.store.search_words`):
+the pass seeks the first word of the typed text there by prefix, in (word, record) order,
+joins each row back to its record to check the whole text against the name, and skips a
+record's second matching word, so a record comes once. The check is a column of the answer,
+not a condition, so both databases plan a plain range read in index order that stops when
+the page is full (see `Source`). It runs only for three letters or more; a caller may still
+ask for the fast passes alone first (`words=False`), and a search the user has typed past is
+interrupted: `cancelled` is polled by SQLite's progress handler, which aborts the running
+statement.
 
 Each kind of record is searched by several such sources, one after another; a page cursor
-is `(source number, sort key, id)`, so "more" continues exactly where the page ended.
+is `(source number, sort key, row id)`, so "more" continues exactly where the page ended.
 """
 
 from __future__ import annotations
@@ -26,9 +30,9 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, and_, not_, or_, select, tuple_
+from sqlalchemy import ColumnElement, Select, and_, exists, not_, or_, select, tuple_
 from sqlalchemy.exc import OperationalError
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, aliased
 
 from crm_tui.i18n import _
 from crm_tui.schemas.common import Page
@@ -40,7 +44,7 @@ from crm_tui.schemas.search import (
     SearchKind,
     SearchResults,
 )
-from crm_tui.store.base import Repository, like_contains, starts_with, text_key
+from crm_tui.store.base import HIGHEST, Repository, like_contains, starts_with, text_key
 from crm_tui.store.errors import StoreError
 from crm_tui.store.models import (
     Client,
@@ -50,17 +54,20 @@ from crm_tui.store.models import (
     Counterparty,
     Deal,
     Pipeline,
+    SearchWord,
     Stage,
     User,
 )
+from crm_tui.store.search_words import WORD_STARTS, seek_word
 from crm_tui.validation import phone_search_keys
 
 WORD_MIN_CHARS = 3
 NUMBER_MIN_DIGITS = 3
 EMAIL_MIN_CHARS = 2
 MAX_QUERY_CHARS = 200
-# What may stand before a word inside a name: "ООО «Альфа»", "Петров-Водкин", "АО (Бета)".
-WORD_STARTS = (" ", "«", '"', "(", "-", "'", "„", "“")
+# Rows a checked source (the word pass) reads at first, doubled per read up to the maximum.
+CHECKED_CHUNK = 32
+CHECKED_CHUNK_MAX = 4096
 _NUMBER = re.compile(r"[\d\s\-]+")
 _SPACES = re.compile(r"\s+")
 
@@ -106,6 +113,11 @@ class Source:
 
     Rows come ordered by (`sort`, `row`) where `row` is the id of the indexed row itself
     (already in the index, so no sort step); `ident` is the record found through it.
+
+    A `check` is asked of each row in the select list, not the WHERE clause: the planner then
+    sees a plain range in index order (PostgreSQL otherwise guesses the LIKEs leave a handful of
+    rows and sorts the whole range), and rows failing it are skipped while the cursor moves on.
+    Such a source is read in growing chunks, since a page may need many rows.
     """
 
     field: MatchedField
@@ -113,22 +125,46 @@ class Source:
     row: Any
     ident: Any
     where: ColumnElement[bool]
+    check: ColumnElement[bool] | None = None
 
     def statement(self, after: tuple | None, limit: int) -> Select:
-        stmt = select(self.sort, self.row, self.ident)
+        columns = [self.sort, self.row, self.ident]
+        if self.check is not None:
+            columns.append(self.check.label("ok"))
         conditions = [self.where]
         if after is not None:
             conditions.append(tuple_(self.sort, self.row) > tuple_(*after))
-        return stmt.where(and_(*conditions)).order_by(self.sort, self.row).limit(limit)
+        return select(*columns).where(and_(*conditions)).order_by(self.sort, self.row).limit(limit)
 
 
-def _name_sources(key_column: Any, ident: Any, query: SearchQuery) -> tuple[Source, Source | None]:
+def _word_source(kind: SearchKind, key_column: Any, ident: Any, query: SearchQuery) -> Source:
+    """Records with a later word starting as typed: a range of `search_words`, in its order.
+
+    The range is one word of the typed text (`seek_word`); the check holds the whole text to
+    the record's name (exact on any collation) and, for a prefix, passes only a record's first
+    matching word, so a record with two ("иван" and "иванович") comes once.
+    """
+    word, whole = seek_word(query.key)
+    check = and_(has_word(key_column, query.key), not_(starts_with(key_column, query.key)))
+    if whole:  # a range, not `=`: SQLite then seeks the page cursor's row value in it too
+        seek = and_(SearchWord.word >= word, SearchWord.word <= word)
+    else:
+        seek = and_(SearchWord.word >= word, SearchWord.word < word + HIGHEST)
+        earlier = aliased(SearchWord)
+        check = and_(check, not_(exists().where(
+            earlier.kind == kind, earlier.record_id == SearchWord.record_id,
+            earlier.word >= word, earlier.word < SearchWord.word)))
+    where = and_(SearchWord.kind == kind, seek, ident == SearchWord.record_id)
+    return Source("name", SearchWord.word, SearchWord.record_id, SearchWord.record_id, where,
+                  check)
+
+
+def _name_sources(kind: SearchKind, key_column: Any, ident: Any,
+                  query: SearchQuery) -> tuple[Source, Source | None]:
     prefix = Source("name", key_column, ident, ident, starts_with(key_column, query.key))
     if not query.words:
         return prefix, None
-    word = Source("name", key_column, ident, ident,
-                  and_(has_word(key_column, query.key), not_(starts_with(key_column, query.key))))
-    return prefix, word
+    return prefix, _word_source(kind, key_column, ident, query)
 
 
 def sources_for(kind: SearchKind, query: SearchQuery, *, words: bool = True) -> list[Source]:
@@ -139,13 +175,13 @@ def sources_for(kind: SearchKind, query: SearchQuery, *, words: bool = True) -> 
         query = SearchQuery(query.text, query.key, query.number, query.phone_keys, False)
     found: list[Source | None] = []
     if kind == "client":
-        prefix, word = _name_sources(Client.name_key, Client.id, query)
+        prefix, word = _name_sources("client", Client.name_key, Client.id, query)
         if query.number:
             found.append(Source("inn", Counterparty.inn, Counterparty.id, Counterparty.client_id,
                                 starts_with(Counterparty.inn, query.number)))
         found += [prefix, word]
     elif kind == "counterparty":
-        prefix, word = _name_sources(Counterparty.name_key, Counterparty.id, query)
+        prefix, word = _name_sources("counterparty", Counterparty.name_key, Counterparty.id, query)
         if query.number:
             found.append(Source("inn", Counterparty.inn, Counterparty.id, Counterparty.id,
                                 starts_with(Counterparty.inn, query.number)))
@@ -153,7 +189,7 @@ def sources_for(kind: SearchKind, query: SearchQuery, *, words: bool = True) -> 
                                 starts_with(Counterparty.ogrn, query.number)))
         found += [prefix, word]
     elif kind == "contact":
-        prefix, word = _name_sources(Contact.name_key, Contact.id, query)
+        prefix, word = _name_sources("contact", Contact.name_key, Contact.id, query)
         for phone_key in query.phone_keys:
             found.append(Source("phone", ContactPhone.e164, ContactPhone.id,
                                 ContactPhone.contact_id, starts_with(ContactPhone.e164, phone_key)))
@@ -164,7 +200,7 @@ def sources_for(kind: SearchKind, query: SearchQuery, *, words: bool = True) -> 
                                 starts_with(ContactEmail.email_key, query.key)))
         found.append(word)
     else:
-        prefix, word = _name_sources(Deal.title_key, Deal.id, query)
+        prefix, word = _name_sources("deal", Deal.title_key, Deal.id, query)
         found += [prefix, word]
     return [s for s in found if s is not None]
 
@@ -187,14 +223,19 @@ def collect(session: Session, sources: Sequence[Source], after: tuple | None,
     for number in range(start, len(sources)):
         source = sources[number]
         position = cursor if number == start else None
+        chunk = CHECKED_CHUNK
         while len(found) <= limit:
             want = limit + 1 - len(found)
+            if source.check is not None:
+                want, chunk = max(want, chunk), min(chunk * 2, CHECKED_CHUNK_MAX)
             rows = session.execute(source.statement(position, want)).all()
-            for key, row, record_id in rows:
+            for key, row, record_id, *ok in rows:
                 position = (key, row)
-                if record_id not in seen:
+                if (not ok or ok[0]) and record_id not in seen:
                     seen.add(record_id)
                     found.append(_Found(number, key, row, record_id, source.field))
+                    if len(found) > limit:
+                        break
             if len(rows) < want:
                 break
         if len(found) > limit:
