@@ -67,6 +67,8 @@ class ContractsScreen(CrmScreen):
                    N_("Refresh list")),
     ]
     BINDINGS = bindings(ACTIONS)
+    # The list, not the tab strip: otherwise which one has the keys depends on timing.
+    AUTO_FOCUS = "#contract-table"
 
     def __init__(self) -> None:
         super().__init__()
