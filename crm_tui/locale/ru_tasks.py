@@ -106,7 +106,7 @@ MESSAGES: dict[str, str] = {
     "Overdue tasks: {overdue}; due today: {today}. F5 opens the task inbox.":
         "Просрочено задач: {overdue}; на сегодня: {today}. F5 — список задач.",
     "Your tasks": "Ваши задачи",
-    "Task due {when}": "Срок задачи: {when}",
+    "Task due: {when}": "Срок задачи: {when}",
     # the record picker
     "Type part of a name to find a record; Down moves into the matches and Enter picks "
     "one (Enter in the box picks the first). Clear the box to unlink the record.":

@@ -99,7 +99,7 @@ class TaskReminders:
             lines = [task.title, about] if primary_link(task) else [task.title]
             self.app.notify(
                 "\n".join(lines),
-                title=_("Task due {when}", when=format_due(task.due_at, now, tz)),
+                title=_("Task due: {when}", when=format_due(task.due_at, now, tz)),
                 severity="warning",
                 timeout=REMINDER_TIMEOUT,
                 markup=False,
