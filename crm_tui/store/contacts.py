@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import and_, case, or_, select, tuple_
+from sqlalchemy import and_, case, select, tuple_
 
 from crm_tui.i18n import _
 from crm_tui.schemas.clients import AffiliationIn, AffiliationOut, ContactIn, ContactOut
 from crm_tui.schemas.common import Page
 from crm_tui.store.base import PAGE_SIZE, Repository, text_key
+from crm_tui.store.clients import name_matches
 from crm_tui.store.errors import InvalidInput, NotFound
 from crm_tui.store.models import Affiliation, Client, Contact, ContactEmail, ContactPhone
 from crm_tui.store.search import starts_with
@@ -218,9 +219,7 @@ class ContactRepository(Repository):
             by_email = select(ContactEmail.contact_id).where(
                 starts_with(ContactEmail.email_key, key)
             )
-            conditions.append(
-                or_(starts_with(Contact.name_key, key), Contact.id.in_(by_email))
-            )
+            conditions.append(name_matches("contact", Contact.name_key, Contact.id, key, by_email))
         if after:
             conditions.append(tuple_(Contact.name_key, Contact.id) > tuple_(*after))
         stmt = (
