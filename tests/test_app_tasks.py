@@ -115,6 +115,26 @@ async def test_inbox_shows_groups_with_counts_and_stored_text_literally(
         assert app.screen.current_task().title == "Meeting at the warehouse"
 
 
+async def test_a_long_group_loads_a_short_page_then_more_as_the_cursor_goes_down(
+        app_store, make_test_app) -> None:
+    from crm_tui.screens.task_inbox import FIRST_PAGE
+
+    for number in range(45):
+        app_store.tasks.create(TaskIn(title=f"Задача {number:02}",
+                                      due_at=at(2026, 2, 1, 8, 0) + dt.timedelta(minutes=number)))
+    app = make_test_app(app_store)
+    async with app.run_test(size=SIZE) as pilot:
+        await _open_inbox(pilot)
+        table = app.screen.table("overdue")
+        assert "Overdue · 45" in screen_text(pilot)  # the count is the database's
+        assert table.row_count == FIRST_PAGE
+        for _row in range(44):
+            await pilot.press("down")
+        await settle(pilot)
+        assert table.row_count == 45
+        assert "Задача 44" in screen_text(pilot)
+
+
 async def test_help_lists_the_inbox_keys(app_store, make_test_app) -> None:
     _fill_inbox(app_store)
     app = make_test_app(app_store)

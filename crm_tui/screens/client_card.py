@@ -3,16 +3,20 @@ people, deals, open tasks and timeline. The centre of the sales workflow.
 
 Keys that act on one tab (add a counterparty, link a contact, end a link) are offered only
 while that tab is shown, so the same letter can mean "add" on every tab.
+
+A tab's rows are loaded the first time it is shown, not when the card opens: a big client's
+five tabs cost five queries and five tables drawn, and most visits look at one or two.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import ClassVar
 
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Vertical
-from textual.widgets import DataTable, Footer, Label, TabbedContent, TabPane
+from textual.widgets import DataTable, Label, TabbedContent, TabPane
 
 from crm_tui.app import DataChanged
 from crm_tui.i18n import N_, _
@@ -27,6 +31,7 @@ from crm_tui.widgets.card_tables import CounterpartyTable, deals_table, people_t
 from crm_tui.widgets.completeness import Completeness
 from crm_tui.widgets.field_grid import FieldGrid
 from crm_tui.widgets.paged_table import PagedTable
+from crm_tui.widgets.quiet_footer import QuietFooter
 from crm_tui.widgets.record_text import CLIENT_KIND_NAMES, PRIORITY_NAMES, named
 from crm_tui.widgets.status_bar import StatusBar
 from crm_tui.widgets.task_table import TaskTable
@@ -82,6 +87,7 @@ class ClientCardScreen(CrmScreen):
         self.client_id = client_id
         self.client: ClientOut | None = None
         self.initial_tab = tab if tab in TABS else TABS[0]
+        self._loaded: set[str] = set()  # the tabs whose rows have been asked for
         # Focus the table of the tab shown first, once, when the screen is first shown.
         self.AUTO_FOCUS = f"#{self.initial_tab} DataTable"
 
@@ -103,7 +109,7 @@ class ClientCardScreen(CrmScreen):
                 yield TaskTable(settings, id="task-table")
             with TabPane(_("Timeline"), id="timeline"):
                 yield Timeline(settings, id="timeline-table")
-        yield Footer()
+        yield QuietFooter()
 
     # -- typed accessors -------------------------------------------------------------
     @property
@@ -133,15 +139,29 @@ class ClientCardScreen(CrmScreen):
     # -- loading -------------------------------------------------------------------------
     def on_mount(self) -> None:
         show_status(self, _("Client card"))
-        self.reload()
+        self.reload_client()
+        self._load_tab(self.initial_tab)
 
     def reload(self) -> None:
+        """The client and the tabs loaded so far again; the others load when first shown."""
         self.reload_client()
-        self.reload_counterparties()
-        self.reload_people()
-        store, client_id = self.store, self.client_id
-        self.deals.load(lambda after: store.deals.of_client(client_id, after=after))
-        self.reload_work()
+        self._reload_tabs(*TABS)
+
+    def _load_tab(self, tab: str) -> None:
+        if tab not in self._loaded:
+            self._loaded.add(tab)
+            self._loaders[tab]()
+
+    def _reload_tabs(self, *tabs: str) -> None:
+        for tab in tabs:
+            if tab in self._loaded:
+                self._loaders[tab]()
+
+    @property
+    def _loaders(self) -> dict[str, Callable[[], None]]:
+        return {"counterparties": self.reload_counterparties, "contacts": self.reload_people,
+                "deals": self.reload_deals, "tasks": self.reload_tasks,
+                "timeline": self.reload_timeline}
 
     def reload_client(self) -> None:
         self.call_store(self.store.clients.get, self.client_id, done=self._show_client,
@@ -158,12 +178,22 @@ class ClientCardScreen(CrmScreen):
         store, client_id = self.store, self.client_id
         self.people.load(lambda after: store.people.of_client(client_id, after=after))
 
-    def reload_work(self) -> None:
+    def reload_deals(self) -> None:
+        store, client_id = self.store, self.client_id
+        self.deals.load(lambda after: store.deals.of_client(client_id, after=after))
+
+    def reload_tasks(self) -> None:
         self.call_store(self.store.tasks.open_for, client_id=self.client_id,
                         done=self.tasks.show, group="tasks")
+
+    def reload_timeline(self) -> None:
         store, client_id = self.store, self.client_id
         self.timeline.load(lambda after: store.activities.timeline("client", client_id,
                                                                    after=after))
+
+    def reload_work(self) -> None:
+        """After a task or an activity: the open tasks and the timeline, where loaded."""
+        self._reload_tabs("tasks", "timeline")
 
     def _show_client(self, client: ClientOut) -> None:
         self.client = client
@@ -196,7 +226,9 @@ class ClientCardScreen(CrmScreen):
         return self.tabs.active == tab
 
     @on(TabbedContent.TabActivated, "#card-tabs")
-    def _tab_changed(self) -> None:
+    def _tab_changed(self, event: TabbedContent.TabActivated) -> None:
+        if event.pane.id in TABS:
+            self._load_tab(event.pane.id)
         self.refresh_bindings()
 
     def action_show_tab(self, tab: str) -> None:
@@ -311,7 +343,7 @@ class ClientCardScreen(CrmScreen):
     def action_new_deal(self) -> None:
         name = self.client.name if self.client else ""
         new_record(self.app, "deal", client_id=self.client_id, client_name=name,
-                   on_saved=lambda _d: self.deals.reload())
+                   on_saved=lambda _d: self._reload_tabs("deals"))
 
     def action_new_task(self) -> None:
         new_record(self.app, "task", client_id=self.client_id,

@@ -9,23 +9,30 @@ from __future__ import annotations
 
 from typing import ClassVar
 
+from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, HorizontalScroll
 from textual.events import DescendantFocus
-from textual.widgets import Footer, Select
+from textual.screen import ModalScreen
+from textual.timer import Timer
+from textual.widgets import Select
 
 from crm_tui.app import DataChanged
 from crm_tui.formatting import format_money, format_number
 from crm_tui.i18n import N_, _
+from crm_tui.schemas.common import Page
 from crm_tui.schemas.deals import DealCard, DealOut, StageSummary
 from crm_tui.screens.base import CrmScreen
 from crm_tui.screens.deal_moves import DealMoves, DealRef
 from crm_tui.widgets.actions import UserAction, bindings
 from crm_tui.widgets.deal_text import card_text
+from crm_tui.widgets.quiet_footer import QuietFooter
 from crm_tui.widgets.stage_column import DealCardList, StageColumn
 from crm_tui.widgets.status_bar import StatusBar
 from crm_tui.widgets.text import plain
+
+LOADING_DELAY = 0.3  # seconds a reload may take before the columns show a loading spinner
 
 
 class DealBoardScreen(DealMoves, CrmScreen):
@@ -67,6 +74,14 @@ class DealBoardScreen(DealMoves, CrmScreen):
         self._column = 0
         self._follow: tuple[str, int] | None = None
         self._ready = False
+        self._left_for_dialog = False
+        self._moving_from: str | None = None  # the stage of the deal being moved
+        self._changed: set[str] | None = None  # the stages a move changed; None: any
+        self._loading_timer: Timer | None = None
+        self._shown = False  # the first load has been drawn
+        self._undrawn: set[str] | None = set()  # stages a running load is to draw; None: all
+        self._default_owner: int | None = None
+        self._owners: list[tuple[Text, int]] | None = None
 
     def compose(self) -> ComposeResult:
         settings = self.app.settings
@@ -78,7 +93,7 @@ class DealBoardScreen(DealMoves, CrmScreen):
                          value=self.pipeline, id="pipeline-filter")
             yield Select([], prompt=_("All owners"), id="owner-filter", allow_blank=True)
         yield HorizontalScroll(*self._columns(), id="board")
-        yield Footer()
+        yield QuietFooter()
 
     def _columns(self) -> list[StageColumn]:
         settings = self.app.settings
@@ -104,42 +119,103 @@ class DealBoardScreen(DealMoves, CrmScreen):
         if isinstance(focused, DealCardList):
             return focused.current
         columns = self.columns
-        return columns[self._column].cards.current if columns else None
+        if not columns:
+            return None
+        cards = columns[self._column].query(DealCardList)  # none while a column composes
+        return cards.first().current if cards else None
 
     @property
     def owner_id(self) -> int | None:
+        if self._owners is None:  # the list of owners is not there yet: the default
+            return self._default_owner
         select = self.query_one("#owner-filter", Select)
         return None if select.is_blank() else select.value  # type: ignore[return-value]
 
     # -- loading ---------------------------------------------------------------------------
     def on_mount(self) -> None:
         self.query_one(StatusBar).screen_title = _("Deal board")
+        user = self.store.user
+        # "My deals" by default for a manager: known without the list of owners, so the
+        # cards load while that list does.
+        self._default_owner = user.id if user is not None and user.role == "manager" else None
+        self._ready = True
+        self.reload()
         self.call_store(self.store.users.list, done=self._fill_owners, group="owners")
 
     def _fill_owners(self, users) -> None:  # type: ignore[no-untyped-def]
         select = self.query_one("#owner-filter", Select)
-        select.set_options([(plain(u.display_name), u.id) for u in users])
-        user = self.store.user
-        self._ready = True
-        if user is not None and user.role == "manager":
-            select.value = user.id  # "my deals" by default for a manager
-        else:
-            self.reload()
-        self._focus_column(0)
+        self._owners = [(plain(u.display_name), u.id) for u in users]
+        with self.prevent(Select.Changed):  # the cards of the default owner are loading
+            select.set_options(self._owners)
+            if self._default_owner is not None:
+                select.value = self._default_owner
+        if not isinstance(self.focused, DealCardList):
+            self._focus_column(0)
 
-    def reload(self) -> None:
+    def reload(self, stages: set[str] | None = None) -> None:
+        """The stage totals and the first cards of `stages` (every stage when None) again.
+
+        One worker fetches them all and they are drawn at once: a worker per column would
+        redraw the whole board as each column's page came in.
+        """
         if not self._ready:
             return
+        # This load replaces one still running: take over the stages that one was to draw.
+        if stages is not None and self._undrawn is not None:
+            stages = stages | self._undrawn
+        self._undrawn = stages
         deals, pipeline, owner_id = self.store.deals, self.pipeline, self.owner_id
-        for column in self.columns:
-            keep = self._follow[1] if self._follow and self._follow[0] == column.stage else None
-            column.cards.load(
-                lambda after, stage=column.stage: deals.board_page(
-                    pipeline, stage, owner_id=owner_id, after=after),
-                keep=keep,
-            )
-        self.call_store(deals.stage_summaries, pipeline, owner_id=owner_id,
-                        done=self._show_summaries, group="summaries")
+        columns = [c for c in self.columns if stages is None or c.stage in stages]
+        sizes = {column.stage: column.cards.first_page_size for column in columns}
+
+        def fetch(stage: str, after: tuple | None, limit: int) -> Page[DealCard]:
+            return deals.board_page(pipeline, stage, owner_id=owner_id, after=after,
+                                    limit=limit)
+
+        def load() -> tuple[dict[str, Page[DealCard]], list[StageSummary]]:
+            pages = {stage: fetch(stage, None, size) for stage, size in sizes.items()}
+            return pages, deals.stage_summaries(pipeline, owner_id=owner_id)
+
+        def done(result: tuple[dict[str, Page[DealCard]], list[StageSummary]]) -> None:
+            self._shown = True
+            self._undrawn = set()
+            self._stop_loading(columns)
+            pages, summaries = result
+            with self.app.batch_update():
+                for stage, page in pages.items():
+                    found = self.query(f"#column-{stage}")
+                    if not found:
+                        continue  # another pipeline is shown by now
+                    follow = self._follow
+                    keep = follow[1] if follow and follow[0] == stage else None
+                    found.first(StageColumn).cards.show_first_page(
+                        lambda after, limit, stage=stage: fetch(stage, after, limit), page,
+                        keep=keep)
+                self._show_summaries(summaries)
+
+        def failed(exc: Exception) -> None:
+            self._undrawn = set()
+            self._stop_loading(columns)
+            self.show_store_error(exc)
+
+        if self._loading_timer is not None:
+            self._loading_timer.stop()
+        # A quick load shows no spinner: mounting one per column costs more than it tells.
+        self._loading_timer = self.set_timer(
+            LOADING_DELAY, lambda: self._set_loading(columns, True))
+        self.call_store(load, done=done, on_error=failed, group="board")
+
+    def _stop_loading(self, columns: list[StageColumn]) -> None:
+        if self._loading_timer is not None:
+            self._loading_timer.stop()
+            self._loading_timer = None
+        self._set_loading(columns, False)
+
+    @staticmethod
+    def _set_loading(columns: list[StageColumn], loading: bool) -> None:
+        for column in columns:
+            if column.is_attached:
+                column.cards.loading = loading
 
     def _show_summaries(self, summaries: list[StageSummary]) -> None:
         currency = self.app.settings.currency
@@ -177,8 +253,16 @@ class DealBoardScreen(DealMoves, CrmScreen):
     def on_data_changed(self, _event: DataChanged) -> None:
         self.reload()
 
+    def on_screen_suspend(self) -> None:
+        self._left_for_dialog = isinstance(self.app.screen, ModalScreen)
+
     def on_screen_resume(self) -> None:
-        self.reload()  # back from a deal, the role panel or a form: show what changed
+        # Back from a deal or the role panel: anything may have changed. A dialog's answer
+        # reloads just the stages it touched (see `deal_moved`), so closing one reloads none.
+        # The first showing (Textual may announce it twice) waits for the load begun at mount.
+        if not self._left_for_dialog and self._shown:
+            self.reload()
+        self._left_for_dialog = False
 
     # -- columns and focus -----------------------------------------------------------------
     def on_resize(self) -> None:
@@ -232,19 +316,25 @@ class DealBoardScreen(DealMoves, CrmScreen):
     def action_move(self, step: int) -> None:
         card = self.current_card
         if card is not None:
+            self._moving_from = card.stage
             self.move_deal(self._ref(card), step)
 
     def action_close_lost(self) -> None:
         card = self.current_card
         if card is not None:
+            self._moving_from = card.stage
             self.close_deal_as_lost(self._ref(card))
 
     def deal_moved(self, moved: DealOut) -> None:
         self._follow = (moved.stage, moved.id)
+        # Only the stage the deal left and the one it entered have changed.
+        self._changed = {moved.stage} | ({self._moving_from} if self._moving_from else set())
         super().deal_moved(moved)
 
     def deal_changed(self) -> None:
-        self.reload()
+        changed, self._changed = self._changed, None
+        self._moving_from = None
+        self.reload(changed)
 
     def action_open_deal(self) -> None:
         card = self.current_card
@@ -265,6 +355,6 @@ class DealBoardScreen(DealMoves, CrmScreen):
 
         def saved(deal: DealOut) -> None:
             self._follow = (deal.stage, deal.id)
-            self.reload()
+            self.reload({deal.stage})
 
         new_record(self.app, "deal", on_saved=saved, pipeline=self.pipeline)

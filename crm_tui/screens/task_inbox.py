@@ -1,6 +1,8 @@
 """The task inbox: one's tasks by when they are due — overdue, today, tomorrow, this week,
 later — and what was done lately, each group a table paged from the database.
 
+Each group shows about ten rows at a time, so it loads a short first page and the rest as
+the cursor or the scroll nears its end; the counts in the titles come from the database.
 The head of sales can look at any manager's tasks or at the whole team's. `d` (or space)
 completes the highlighted task with an outcome, `s` snoozes it, enter opens its deal,
 contact or client, `n` adds a task.
@@ -14,12 +16,14 @@ from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
 from textual.message import Message
-from textual.widgets import Footer, Label, Select
+from textual.timer import Timer
+from textual.widgets import Label, Select
 
 from crm_tui.app import DataChanged
 from crm_tui.due_times import format_due
 from crm_tui.formatting import format_number
 from crm_tui.i18n import N_, _
+from crm_tui.schemas.common import Page
 from crm_tui.schemas.inbox import INBOX_GROUPS, InboxFilter, InboxGroup, primary_link
 from crm_tui.schemas.work import TaskOut
 from crm_tui.screens.base import CrmScreen
@@ -27,6 +31,7 @@ from crm_tui.screens.reminders import TasksFellDue
 from crm_tui.screens.task_form import TASK_TYPES
 from crm_tui.widgets.actions import UserAction, bindings
 from crm_tui.widgets.paged_table import PagedTable
+from crm_tui.widgets.quiet_footer import QuietFooter
 from crm_tui.widgets.status_bar import StatusBar
 from crm_tui.widgets.text import joined, plain
 
@@ -37,6 +42,10 @@ GROUP_TITLES: dict[InboxGroup, str] = {
 LINK_KINDS = {"deal": N_("Deals"), "contact": N_("Contacts"), "client": N_("Clients")}
 ME = "me"
 MIN_TITLE_WIDTH = 16
+# A group's table shows at most 11 rows (task_inbox.tcss): a first page of 20 fills it.
+FIRST_PAGE = 20
+NEXT_PAGE = 50
+LOADING_DELAY = 0.3  # seconds a reload may take before the groups show a loading spinner
 MIN_ABOUT_WIDTH = 10
 TEAM = "team"
 
@@ -49,6 +58,7 @@ class InboxTable(PagedTable[TaskOut]):
         "neighbouring groups; Tab jumps to the next group."
     )
     help_title = _("Task list")
+    prefetch_margin = 8
 
     class EdgeReached(Message):
         """The cursor tried to move past the first or last task of this group."""
@@ -114,6 +124,8 @@ class TaskInboxScreen(CrmScreen):
         self._counts: dict[InboxGroup, int] = {}
         self._focus_pending = True  # the first counts put the cursor on the first task
         self._focus_target: InboxGroup | None = None
+        self._loading_timer: Timer | None = None
+        self._filter: InboxFilter | None = None  # what the shown tasks were filtered by
 
     @property
     def _team_lead(self) -> bool:
@@ -150,7 +162,7 @@ class TaskInboxScreen(CrmScreen):
                 yield Label(_(GROUP_TITLES[group]), id=f"head-{group}",
                             classes=f"group-title -{group}")
                 yield InboxTable(group, columns, self._row)
-        yield Footer()
+        yield QuietFooter()
 
     def _row(self, task: TaskOut) -> list:
         now = self.store.ctx.now()
@@ -210,15 +222,57 @@ class TaskInboxScreen(CrmScreen):
         )
 
     def reload(self) -> None:
-        """Counts and every group's first page again, keeping the cursor where it was."""
+        """Counts and every group's first page again, keeping the cursor where it was.
+
+        One worker fetches them all and they are drawn at once: a worker per group would
+        redraw the inbox as each page came in.
+        """
         current = self._current_table()
         if current is not None and current.row_count:
             self._restore = (current.group, current.cursor_row)
-        which = self.inbox_filter()
+        which = self._filter = self.inbox_filter()
         tasks = self.store.tasks
-        self.call_store(tasks.inbox_counts, which, done=self._show_counts, group="counts")
+        # Again as far as the cursor was, so it stays on its task.
+        sizes = {table.group: max(FIRST_PAGE, table.cursor_row + table.prefetch_margin + 1)
+                 for table in self.tables}
+
+        def fetch(group: InboxGroup, after: tuple | None) -> Page[TaskOut]:
+            return tasks.inbox_page(group, which, after=after, limit=NEXT_PAGE)
+
+        def load() -> tuple[dict[InboxGroup, int], dict[InboxGroup, Page[TaskOut]]]:
+            counts = tasks.inbox_counts(which)
+            pages = {group: tasks.inbox_page(group, which, limit=size) if counts.get(group)
+                     else Page[TaskOut](items=[]) for group, size in sizes.items()}
+            return counts, pages
+
+        def done(result: tuple[dict[InboxGroup, int], dict[InboxGroup, Page[TaskOut]]]) -> None:
+            self._stop_loading()
+            counts, pages = result
+            with self.app.batch_update():
+                for table in self.tables:
+                    table.show_first_page(lambda after, g=table.group: fetch(g, after),
+                                          pages[table.group])
+                self._show_counts(counts)
+
+        def failed(exc: Exception) -> None:
+            self._stop_loading()
+            self.show_store_error(exc)
+
+        if self._loading_timer is not None:
+            self._loading_timer.stop()
+        # A quick load shows no spinners: mounting one per group costs more than it tells.
+        self._loading_timer = self.set_timer(LOADING_DELAY, lambda: self._set_loading(True))
+        self.call_store(load, done=done, on_error=failed, group="inbox")
+
+    def _stop_loading(self) -> None:
+        if self._loading_timer is not None:
+            self._loading_timer.stop()
+            self._loading_timer = None
+        self._set_loading(False)
+
+    def _set_loading(self, loading: bool) -> None:
         for table in self.tables:
-            table.load(lambda after, g=table.group: tasks.inbox_page(g, which, after=after))
+            table.loading = loading
 
     def _show_counts(self, counts: dict[InboxGroup, int]) -> None:
         self._counts = counts
@@ -267,7 +321,8 @@ class TaskInboxScreen(CrmScreen):
 
     @on(Select.Changed)
     def _filter_changed(self) -> None:
-        self.reload()
+        if self.inbox_filter() != self._filter:  # not the selects announcing their start
+            self.reload()
 
     # -- moving between groups -------------------------------------------------------------
     @on(InboxTable.EdgeReached)

@@ -1,15 +1,16 @@
 """A DataTable fed by keyset pages from the store, fetched in a thread as the cursor nears the end.
 
 Only the pages the user scrolls to are ever loaded: a list of a million rows costs one page.
+Moving the cursor near the end, or scrolling the last loaded rows into view, loads the next.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from typing import Any, Generic, TypeVar
+from typing import Any, ClassVar, Generic, TypeVar
 
 from rich.text import Text
-from textual import on
+from textual import events, on
 from textual.message import Message
 from textual.widgets import DataTable
 
@@ -34,6 +35,8 @@ class PagedTable(KeysetPaging, DataTable, Generic[T]):
     PagedTable { height: 1fr; }
     """
     load_error_title = N_("Could not load the list")
+    # How close to the last loaded row the next page is fetched; less than a first page.
+    prefetch_margin: ClassVar[int] = PREFETCH_MARGIN
 
     class Chosen(Message):
         def __init__(self, table: PagedTable, item: Any) -> None:
@@ -82,6 +85,11 @@ class PagedTable(KeysetPaging, DataTable, Generic[T]):
         if self._fetch is not None:
             self.load(self._fetch)
 
+    def show_first_page(self, fetch: Fetch, page: Any) -> None:
+        """Show a first page the screen fetched with its other lists; later pages from
+        `fetch`."""
+        self._show_first_page(fetch, page)
+
     def _show_page(self, page: Any, first: bool) -> None:
         if first:
             self.clear()
@@ -96,12 +104,30 @@ class PagedTable(KeysetPaging, DataTable, Generic[T]):
     def _page_shown(self, first: bool, count: int) -> None:
         self.post_message(self.Loaded(self, first, count))
 
+    async def _on_idle(self, event: events.Idle) -> None:
+        # DataTable measures new rows only when idle, and caches each drawn cell under a key
+        # that leaves out the column width. New rows drawn before that (a reload's rows as
+        # the loading indicator goes) stay cached at the old widths, cut short, once the
+        # widths have grown. Drop those cells when the widths change. (Textual then calls
+        # DataTable's own idle handler as well; it finds nothing left to measure.)
+        widths = [column.get_render_width(self) for column in self.ordered_columns]
+        await super()._on_idle(event)
+        if widths != [column.get_render_width(self) for column in self.ordered_columns]:
+            self._clear_caches()
+            self.refresh()
+
     def _maybe_more(self) -> None:
-        self._more_if_near_end(self.cursor_row, self.row_count, PREFETCH_MARGIN)
+        self._more_if_near_end(self.cursor_row, self.row_count, self.prefetch_margin)
 
     def watch_cursor_coordinate(self, old, new) -> None:  # type: ignore[no-untyped-def]
         super().watch_cursor_coordinate(old, new)
         self._maybe_more()
+
+    def watch_scroll_y(self, old_value: float, new_value: float) -> None:
+        super().watch_scroll_y(old_value, new_value)
+        # The mouse wheel scrolls without moving the cursor: the last row in view counts too.
+        last_in_view = int(new_value) + self.scrollable_content_region.height
+        self._more_if_near_end(last_in_view, self.row_count, self.prefetch_margin)
 
     @property
     def current(self) -> T | None:

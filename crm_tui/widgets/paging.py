@@ -35,10 +35,23 @@ class KeysetPaging:
 
     def _start_paging(self, fetch: Fetch) -> None:
         """Drop what is shown and load the pages of `fetch` from the first."""
-        self._fetch = fetch
-        self._generation += 1
+        self._new_list(fetch)
         self.loading = True
         self._load_page(None, self._generation)
+
+    def _new_list(self, fetch: Fetch) -> None:
+        # No "next page" until the new first page is shown: clearing the old rows moves the
+        # cursor and the scroll, and the old list's cursor must not page the new list.
+        self._fetch = fetch
+        self._after = None
+        self._loading_more = False
+        self._generation += 1
+
+    def _show_first_page(self, fetch: Fetch, page: Any) -> None:
+        """Show a first page fetched elsewhere (with a screen's other lists, in one trip and
+        one redraw); later pages come from `fetch` as usual."""
+        self._new_list(fetch)
+        self._page_arrived(page, True, self._generation)
 
     def _more_if_near_end(self, position: int | None, loaded: int, margin: int) -> None:
         """Fetch the next page once `position` is within `margin` of the last loaded item."""

@@ -2,7 +2,9 @@
 
 The cards are options of one `OptionList` fed by keyset pages from the store, so a stage
 holding thousands of deals costs one page of rendering, not thousands of widgets; the next
-page is fetched in a thread when the highlight nears the end of what is loaded.
+page is fetched in a thread when the highlight nears the end of what is loaded. The first
+page is what fills a tall column: the board shows several stages at once, and every card
+drawn that nobody scrolls to only delays the board's opening.
 """
 
 from __future__ import annotations
@@ -19,10 +21,14 @@ from textual.widgets.option_list import Option
 
 from crm_tui.i18n import N_, _
 from crm_tui.schemas.deals import DealCard
-from crm_tui.widgets.paging import Fetch, KeysetPaging
+from crm_tui.widgets.paging import KeysetPaging
 
 RenderCard = Callable[[DealCard], Text]
-PREFETCH_MARGIN = 20
+# A card takes at least two lines and a rule: 30 cards fill a column of any terminal.
+FIRST_PAGE = 30
+NEXT_PAGE = 60
+PREFETCH_MARGIN = 10  # less than a first page, or the first page would fetch the next at once
+SizedFetch = Callable[[tuple | None, int], Any]  # (after, limit) -> crm_tui.schemas.common.Page
 
 
 class DealCardList(KeysetPaging, OptionList):
@@ -75,10 +81,19 @@ class DealCardList(KeysetPaging, OptionList):
             return None
         return self._cards[self.highlighted]
 
-    def load(self, fetch: Fetch, *, keep: int | None = None) -> None:
-        """Show the pages of `fetch` from the first; put the highlight back on deal `keep`."""
-        self._keep = keep if keep is not None else (self.current.id if self.current else None)
-        self._start_paging(fetch)
+    @property
+    def first_page_size(self) -> int:
+        """How many cards to fetch first: a screenful, or as far as the highlight was, so a
+        reload keeps the highlighted card."""
+        return max(FIRST_PAGE, (self.highlighted or 0) + PREFETCH_MARGIN + 1)
+
+    def show_first_page(self, fetch: SizedFetch, page: Any, *, keep: int | None = None) -> None:
+        """Show a first page the board fetched; the next pages come from `fetch`."""
+        self._keep = self._kept(keep)
+        self._show_first_page(lambda after: fetch(after, NEXT_PAGE), page)
+
+    def _kept(self, keep: int | None) -> int | None:
+        return keep if keep is not None else (self.current.id if self.current else None)
 
     def _show_page(self, page: Any, first: bool) -> None:
         if first:
