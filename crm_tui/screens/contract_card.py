@@ -22,6 +22,7 @@ from crm_tui.screens.status import show_status
 from crm_tui.widgets.actions import UserAction, bindings
 from crm_tui.widgets.field_grid import FieldGrid
 from crm_tui.widgets.status_bar import StatusBar
+from crm_tui.widgets.table import Table
 from crm_tui.widgets.text import plain
 
 
@@ -52,7 +53,7 @@ class _ClientRecordCard(CrmScreen):
         yield Label("", id="card-title", classes="section-title")
         yield FieldGrid(id="card-fields")
         yield Label(_("People and roles"), classes="section-title", id="card-people-title")
-        yield DataTable(id="card-people", cursor_type="row", zebra_stripes=True)
+        yield Table(id="card-people", cursor_type="row", zebra_stripes=True)
         yield Label(_("Nobody takes part yet. Press r to add people and their roles."),
                     id="card-people-empty")
         yield Footer()

@@ -36,6 +36,7 @@ from crm_tui.widgets.deal_text import (
 )
 from crm_tui.widgets.paged_table import PagedTable
 from crm_tui.widgets.status_bar import StatusBar
+from crm_tui.widgets.table import Table as CrmTable
 from crm_tui.widgets.text import plain
 
 ACTIVITY_NAMES = {"call": N_("call"), "meeting": N_("meeting"), "email": N_("e-mail"),
@@ -95,14 +96,14 @@ class DealCardScreen(DealMoves, CrmScreen):
                 yield Label(_("Deal"), classes="section-title")
                 yield Static("", id="deal-fields")
                 yield Label(_("Contacts and roles"), classes="section-title")
-                yield DataTable(id="deal-participants", cursor_type="row")
+                yield CrmTable(id="deal-participants", cursor_type="row")
                 yield Label(_("Approvals"), classes="section-title")
-                yield DataTable(id="deal-approvals", cursor_type="row")
+                yield CrmTable(id="deal-approvals", cursor_type="row")
                 yield Label(_("Open tasks"), classes="section-title")
-                yield DataTable(id="deal-tasks", cursor_type="row")
+                yield CrmTable(id="deal-tasks", cursor_type="row")
             with Vertical(id="deal-right"):
                 yield Label(_("Stage history"), classes="section-title")
-                yield DataTable(id="deal-history", cursor_type="row")
+                yield CrmTable(id="deal-history", cursor_type="row")
                 yield Label(_("Timeline"), classes="section-title")
                 yield PagedTable([("at", _("When")), ("kind", _("What")), ("who", _("Who")),
                                   ("body", _("Text"))], self._activity_row, id="deal-timeline")

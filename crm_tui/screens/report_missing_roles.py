@@ -26,6 +26,7 @@ from crm_tui.screens.status import show_status
 from crm_tui.widgets.actions import UserAction, bindings
 from crm_tui.widgets.paged_table import PagedTable
 from crm_tui.widgets.status_bar import StatusBar
+from crm_tui.widgets.table import Table
 from crm_tui.widgets.text import plain
 
 TOTAL = "total"
@@ -79,7 +80,7 @@ class MissingRolesReportScreen(CrmScreen):
             yield pipelines
             yield Select([], prompt=_("All managers"), id="report-owner")
             yield Select([], prompt=_("All stages"), id="report-stage")
-        yield DataTable(id="missing-summary", cursor_type="cell")
+        yield Table(id="missing-summary", cursor_type="cell")
         yield Label("", id="missing-count", classes="count")
         yield PagedTable(
             [("title", _("Deal")), ("client", _("Client")), ("owner", _("Manager")),

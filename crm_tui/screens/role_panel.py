@@ -30,6 +30,7 @@ from crm_tui.screens.status import show_status
 from crm_tui.widgets.actions import UserAction, bindings
 from crm_tui.widgets.contact_picker import PickedContact
 from crm_tui.widgets.status_bar import StatusBar
+from crm_tui.widgets.table import Table
 from crm_tui.widgets.text import plain
 
 ROW_ACTIONS = {"edit_roles", "mark_primary", "remove_role", "remove_participant",
@@ -81,7 +82,7 @@ class RolePanelScreen(CrmScreen):
         yield Label("", id="record-title", classes="section-title")
         yield Label("", id="record-facts", classes="count")
         yield Label("", id="missing-roles")
-        yield DataTable(id="participants", cursor_type="row", zebra_stripes=True)
+        yield Table(id="participants", cursor_type="row", zebra_stripes=True)
         yield Label(_("Nobody takes part yet. Press a to add a contact."),
                     id="participants-empty")
         yield Footer()

@@ -29,6 +29,7 @@ from crm_tui.screens.role_form import RoleFormDialog
 from crm_tui.screens.status import show_status
 from crm_tui.widgets.actions import UserAction, bindings
 from crm_tui.widgets.status_bar import StatusBar
+from crm_tui.widgets.table import Table
 from crm_tui.widgets.text import plain
 
 EDITS = {"new_role", "edit_role", "toggle_key", "remove_role"}
@@ -78,7 +79,7 @@ class RoleCatalogueScreen(CrmScreen):
         yield Label(_("Contact roles"), classes="section-title", id="catalogue-title")
         yield Label("", id="catalogue-file", classes="count")
         yield Label("", id="catalogue-note")
-        yield DataTable(id="role-table", cursor_type="row", zebra_stripes=True)
+        yield Table(id="role-table", cursor_type="row", zebra_stripes=True)
         yield Footer()
 
     @property

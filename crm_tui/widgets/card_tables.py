@@ -9,7 +9,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from rich.text import Text
-from textual.widgets import DataTable
 
 from crm_tui.i18n import N_, _
 from crm_tui.schemas.clients import AffiliationOut, CounterpartyOut
@@ -17,6 +16,7 @@ from crm_tui.schemas.deals import DealOut
 from crm_tui.schemas.people import ClientPerson, Participation
 from crm_tui.widgets.paged_table import PagedTable
 from crm_tui.widgets.record_text import day, money, phone, role_names, stage_name
+from crm_tui.widgets.table import Table
 from crm_tui.widgets.text import plain
 
 OUTCOME_NAMES = {"won": N_("won"), "lost": N_("lost")}
@@ -30,7 +30,7 @@ def _dim(cells: Sequence[Text], dim: bool) -> list[Text]:
     return list(cells)
 
 
-class CounterpartyTable(DataTable):
+class CounterpartyTable(Table):
     """The client's legal entities with their requisites; archived ones are dimmed."""
 
     HELP = _(
@@ -98,7 +98,7 @@ def deals_table(settings, *, id: str) -> PagedTable[DealOut]:  # type: ignore[no
         row, id=id)
 
 
-class AffiliationTable(DataTable):
+class AffiliationTable(Table):
     """Every client a contact works or worked for, with the dates of the link."""
 
     HELP = _("Every client this person works or worked for. Enter opens the client's card.")
@@ -120,7 +120,7 @@ class AffiliationTable(DataTable):
                          key=str(link.id))
 
 
-class ParticipationTable(DataTable):
+class ParticipationTable(Table):
     """The deals, contracts and tickets a contact takes part in, with their roles there."""
 
     HELP = _(

@@ -10,12 +10,13 @@ from collections.abc import Callable, Sequence
 from typing import Any, ClassVar, Generic, TypeVar
 
 from rich.text import Text
-from textual import events, on
+from textual import on
 from textual.message import Message
 from textual.widgets import DataTable
 
 from crm_tui.i18n import N_, _
 from crm_tui.widgets.paging import Fetch, KeysetPaging
+from crm_tui.widgets.table import Table
 
 T = TypeVar("T")
 
@@ -23,7 +24,7 @@ ToRow = Callable[[T], Sequence[Text | str]]
 PREFETCH_MARGIN = 30
 
 
-class PagedTable(KeysetPaging, DataTable, Generic[T]):
+class PagedTable(KeysetPaging, Table, Generic[T]):
     """A read-only table of records; `enter` posts `PagedTable.Chosen` with the record."""
 
     HELP = _(
@@ -103,18 +104,6 @@ class PagedTable(KeysetPaging, DataTable, Generic[T]):
 
     def _page_shown(self, first: bool, count: int) -> None:
         self.post_message(self.Loaded(self, first, count))
-
-    async def _on_idle(self, event: events.Idle) -> None:
-        # DataTable measures new rows only when idle, and caches each drawn cell under a key
-        # that leaves out the column width. New rows drawn before that (a reload's rows as
-        # the loading indicator goes) stay cached at the old widths, cut short, once the
-        # widths have grown. Drop those cells when the widths change. (Textual then calls
-        # DataTable's own idle handler as well; it finds nothing left to measure.)
-        widths = [column.get_render_width(self) for column in self.ordered_columns]
-        await super()._on_idle(event)
-        if widths != [column.get_render_width(self) for column in self.ordered_columns]:
-            self._clear_caches()
-            self.refresh()
 
     def _maybe_more(self) -> None:
         self._more_if_near_end(self.cursor_row, self.row_count, self.prefetch_margin)

@@ -4,15 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from textual.widgets import DataTable
-
 from crm_tui.i18n import _
 from crm_tui.schemas.work import TaskOut
 from crm_tui.widgets.record_text import TASK_NAMES, moment, named
+from crm_tui.widgets.table import Table
 from crm_tui.widgets.text import plain
 
 
-class TaskTable(DataTable):
+class TaskTable(Table):
     """The open tasks linked to this card, with their due time and who does them."""
 
     HELP = _("Open tasks linked to this card, the soonest due first.")
