@@ -319,3 +319,36 @@ def test_deal_screen_snapshot(snap_compare, app_store, make_test_app, clock) -> 
 
     assert snap_compare(make_test_app(app_store), terminal_size=(160, 36),
                         run_before=run_before)
+
+
+async def test_a_stage_reload_during_a_whole_board_load_still_draws_every_stage(
+    app_store, make_test_app, clock, monkeypatch
+) -> None:
+    """A move's two-stage reload may start while the whole board is loading (a poll, a
+    return from a deal): every stage must still get its cards, none left spinning."""
+    import threading
+
+    make_deal(app_store, client_name="ООО Альфа", amount=1_000)
+    app = make_test_app(app_store)
+    async with app.run_test(size=(200, 40)) as pilot:
+        board = await _open_board(pilot)
+        board.column("new").cards.clear_options()  # what the user saw is gone until redrawn
+        release, real = threading.Event(), app_store.deals.stage_summaries
+        calls: list[int] = []
+
+        def slow_first(*args, **kwargs):  # type: ignore[no-untyped-def]
+            calls.append(1)
+            if len(calls) == 1:
+                release.wait(10)  # the whole-board load is still running...
+            return real(*args, **kwargs)
+
+        monkeypatch.setattr(app_store.deals, "stage_summaries", slow_first)
+        board.reload()
+        await pilot.pause()
+        board.reload({"qualification"})  # ...when the two-stage one replaces it
+        await pilot.pause()
+        release.set()
+        await settle(pilot)
+        assert board.column("new").cards.option_count > 0  # the card is back on screen
+        assert "ООО Альфа" in screen_text(pilot)
+        assert not any(column.cards.loading for column in board.columns)

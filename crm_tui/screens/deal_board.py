@@ -161,7 +161,9 @@ class DealBoardScreen(DealMoves, CrmScreen):
         if not self._ready:
             return
         # This load replaces one still running: take over the stages that one was to draw.
-        if stages is not None and self._undrawn is not None:
+        if stages is None or self._undrawn is None:
+            stages = None  # one of them is the whole board
+        else:
             stages = stages | self._undrawn
         self._undrawn = stages
         deals, pipeline, owner_id = self.store.deals, self.pipeline, self.owner_id
