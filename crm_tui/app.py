@@ -5,6 +5,7 @@ from __future__ import annotations
 import importlib
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from pathlib import Path, PurePath
 from typing import TYPE_CHECKING, ClassVar
 
 from textual.app import App, SystemCommand
@@ -17,8 +18,6 @@ from crm_tui.themes import DEFAULT_THEME, THEMES
 from crm_tui.widgets.actions import UserAction, bindings
 
 if TYPE_CHECKING:
-    from pathlib import Path
-
     from crm_tui.config import Settings
     from crm_tui.store.store import Store
 
@@ -35,7 +34,12 @@ class MainScreen:
     def factory(self) -> Callable[[], Screen]:
         def build() -> Screen:
             module, _sep, name = self.target.partition(":")
-            return getattr(importlib.import_module(module), name)()
+            screen: Screen = getattr(importlib.import_module(module), name)()
+            # A new screen gets the current styles as it mounts. Without this mark Textual
+            # re-parses all CSS and restyles every screen, twice, on a mode's first switch
+            # (its check for a theme change made while the screen was away, textual #5211).
+            screen._css_update_count = screen.app._css_update_count
+            return screen
 
         return build
 
@@ -68,7 +72,11 @@ class DataChanged(Message):
 
 
 class CrmApp(App):
-    CSS_PATH = "app.tcss"
+    # Every screen's stylesheet is read once at start: a screen bringing a new stylesheet
+    # makes Textual re-parse all CSS and restyle every widget (~40 ms per first open).
+    # So each screen's .tcss wraps its rules in a block selecting that screen's type.
+    CSS_PATH: ClassVar[list[str | PurePath]] = [
+        "app.tcss", *sorted(Path(__file__).with_name("screens").glob("*.tcss"))]
     TITLE = "crm-tui"
     ENABLE_COMMAND_PALETTE = True
     # Reports and settings anyone may reach from the palette on any screen.

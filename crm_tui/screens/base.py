@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, ClassVar
 
+from textual import events, on
 from textual.screen import ModalScreen, Screen
 from textual.worker import get_current_worker
 
@@ -73,6 +74,20 @@ class CrmScreen(StoreCalls, Screen):
         """Escape: close this card and return to where it was opened from."""
         if len(self.app.screen_stack) > 1:
             self.app.pop_screen()
+
+    # Until the screen is first left it has only ever had the current styles.
+    _left_once = False
+
+    @on(events.ScreenResume)
+    def _first_showing(self, event: events.ScreenResume) -> None:
+        # Its widgets got their styles as they mounted: Textual would restyle every one of
+        # them again as the screen first shows (twice for a main screen), ~20 ms each time.
+        if not self._left_once:
+            event.refresh_styles = False
+
+    @on(events.ScreenSuspend)
+    def _left(self) -> None:
+        self._left_once = True
 
 
 class CrmModal(StoreCalls, ModalScreen):

@@ -7,7 +7,7 @@ from typing import ClassVar
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal
-from textual.widgets import Footer, Input, Label, Select
+from textual.widgets import Input, Label, Select
 
 from crm_tui.app import DataChanged
 from crm_tui.formatting import format_number, plural
@@ -16,6 +16,7 @@ from crm_tui.schemas.clients import ClientRow
 from crm_tui.screens.base import CrmScreen
 from crm_tui.widgets.actions import UserAction, bindings
 from crm_tui.widgets.paged_table import PagedTable
+from crm_tui.widgets.quiet_footer import QuietFooter
 from crm_tui.widgets.status_bar import StatusBar
 from crm_tui.widgets.text import plain
 
@@ -73,7 +74,7 @@ class ClientListScreen(CrmScreen):
             client_row,
             id="client-table",
         )
-        yield Footer()
+        yield QuietFooter()
 
     # -- typed accessors -------------------------------------------------------------
     @property

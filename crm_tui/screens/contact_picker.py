@@ -25,6 +25,8 @@ class ContactPicker(CrmModal):
     """Dismisses with `(contact_id, position)` or None."""
 
     CSS_PATH = "contact_picker.tcss"
+    # Its stylesheet selects this class, not the type: the contact-picker widget shares the name.
+    DEFAULT_CLASSES = "contact-link-dialog"
     HELP = _(
         "Find the person by name, phone or e-mail; down moves into the matches and enter "
         "picks one. Then give their position at this client (or leave it empty to keep the "
