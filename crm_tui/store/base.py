@@ -137,6 +137,18 @@ class Repository:
         """Refuse a save based on a stale read, naming who changed the record and when."""
         if expected is None or obj.version == expected:
             return
+        raise self._conflict(session, obj)
+
+    def conflict_after_save(self, model: type, record_id: int) -> ConflictError:
+        """The conflict of a save whose version-checked UPDATE matched no row, read afresh.
+
+        Called after that write transaction has ended, so finding who changed the record
+        never holds the write lock; a record deleted meanwhile is `NotFound`.
+        """
+        with self.read() as session:
+            return self._conflict(session, self.load(session, model, record_id))
+
+    def _conflict(self, session: Session, obj: Any) -> ConflictError:
         last = session.execute(
             select(AuditEntry, User.display_name)
             .outerjoin(User, User.id == AuditEntry.user_id)
@@ -147,7 +159,7 @@ class Repository:
         changed_by = last[0][1] if last else None
         changed_at = last[0][0].at if last else None
         fields = sorted({e.field for e, _name in last if e.field and e.at == changed_at})
-        raise ConflictError(self.kind_name, obj.id, changed_by, changed_at, fields)
+        return ConflictError(self.kind_name, obj.id, changed_by, changed_at, fields)
 
     def apply(self, obj: Any, values: dict[str, Any]) -> None:
         for key, value in values.items():

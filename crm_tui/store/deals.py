@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from sqlalchemy import and_, func, select, tuple_
+from sqlalchemy import and_, bindparam, func, select, tuple_
 from sqlalchemy.orm import Session, aliased
 
 from crm_tui.i18n import _
@@ -28,7 +28,7 @@ from crm_tui.schemas.deals import (
 from crm_tui.store.approvals import discount_raised
 from crm_tui.store.base import PAGE_SIZE, Repository, text_key
 from crm_tui.store.deal_moves import apply_move, deal_state, pipeline_of
-from crm_tui.store.errors import InvalidInput, NotFound
+from crm_tui.store.errors import ConflictError, InvalidInput, NotFound
 from crm_tui.store.models import (
     Client,
     ContactRole,
@@ -56,6 +56,10 @@ def _named(stmt):  # type: ignore[no-untyped-def]
     )
 
 
+# Built once: composing the joined select costs more than running it.
+_NAMED_BY_ID = _named(select(Deal)).where(Deal.id == bindparam("deal_id"))
+
+
 def _row_out(deal: Deal, client: str, counterparty: str | None, owner: str | None, stage: str,
              pipeline: str) -> DealOut:
     data = {c.key: getattr(deal, c.key) for c in Deal.__mapper__.column_attrs}
@@ -75,7 +79,7 @@ class DealRepository(Repository):
 
     def get(self, deal_id: int) -> DealOut:
         with self.read() as session:
-            row = session.execute(_named(select(Deal)).where(Deal.id == deal_id)).first()
+            row = session.execute(_NAMED_BY_ID, {"deal_id": deal_id}).first()
         if row is None:
             raise NotFound(self.kind_name, deal_id)
         return _row_out(*row)
@@ -129,14 +133,18 @@ class DealRepository(Repository):
             )
             return self._out(session, deal)
 
-    def _check_counterparty(self, session: Session, client_id: int, cp_id: int | None) -> None:
+    def _check_counterparty(self, session: Session, client_id: int,
+                            cp_id: int | None) -> str | None:
+        """The counterparty's name, if it is a legal entity of the client."""
         if cp_id is None:
-            return
-        cp = session.get(Counterparty, cp_id)
+            return None
+        cp = session.execute(select(Counterparty.client_id, Counterparty.name)
+                             .where(Counterparty.id == cp_id)).first()
         if cp is None or cp.client_id != client_id:
             raise InvalidInput(
                 "counterparty_id", _("The counterparty must be a legal entity of this client.")
             )
+        return cp.name
 
     def _own_or_head(self, deal: Deal, what: str) -> None:
         """Managers change their own deals; the head of sales and admins change any."""
@@ -144,23 +152,41 @@ class DealRepository(Repository):
             self.require_head(what)
 
     def update(self, deal_id: int, version: int, data: DealUpdate) -> DealOut:
-        """Save the deal form; raising an approved discount asks for a new approval."""
-        with self.write() as session:
-            deal = self.load(session, Deal, deal_id, lock=True)
+        """Save the deal form; raising an approved discount asks for a new approval.
+
+        Reading, the version and rights checks and the names shown happen before the write
+        transaction, so the write lock is held only for the UPDATE, its audit rows and the
+        commit. That is safe because every change of a deal raises its version: the UPDATE
+        matches only the row as read (`WHERE id = ? AND version = ?`), so a deal saved by
+        someone in between refuses this save as a conflict instead of being overwritten.
+        """
+        values = data.model_dump()
+        with self.read() as session:
+            row = session.execute(_NAMED_BY_ID, {"deal_id": deal_id}).first()
+            if row is None:
+                raise NotFound(self.kind_name, deal_id)
+            deal, client_name, counterparty_name, owner_name, stage, pipeline = row
             self.check_version(session, deal, version)
             self._own_or_head(deal, _("edit another manager's deal"))
-            self._check_counterparty(session, deal.client_id, data.counterparty_id)
-            values = data.model_dump()
+            counterparty_name = self._check_counterparty(
+                session, deal.client_id, data.counterparty_id)
             if values["owner_id"] is None:
                 values["owner_id"] = deal.owner_id
             if values["owner_id"] != deal.owner_id:
                 self.require_head(_("give a deal to another manager"))
-            old_discount = deal.discount
-            self.apply(deal, values)
-            deal.title_key = text_key(deal.title)
-            session.flush()
-            discount_raised(session, self.ctx, deal, old_discount)
-            return self._out(session, deal)
+                owner_name = session.scalar(
+                    select(User.display_name).where(User.id == values["owner_id"]))
+        try:
+            with self.write() as session:
+                session.add(deal)  # as read: no second SELECT under the write lock
+                old_discount = deal.discount
+                self.apply(deal, values)
+                deal.title_key = text_key(deal.title)
+                session.flush()
+                discount_raised(session, self.ctx, deal, old_discount)
+        except ConflictError as exc:
+            raise self.conflict_after_save(Deal, deal_id) from exc
+        return _row_out(deal, client_name, counterparty_name, owner_name, stage, pipeline)
 
     def move(self, deal_id: int, request: MoveRequest, version: int | None = None) -> DealOut:
         """Move a deal to another stage if every rule of the checker passes.
