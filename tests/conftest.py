@@ -107,6 +107,24 @@ def pg_url(pg_server: str, pg_template: str) -> Iterator[str]:
     drop_database(pg_server, name)
 
 
+@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
+def empty_engine(request: pytest.FixtureRequest, tmp_path: Path):  # type: ignore[no-untyped-def]
+    """An engine on a database with no tables at all (for migration tests), on both kinds."""
+    from crm_tui.store.db import create_store_engine
+
+    if request.param == "sqlite":
+        engine = create_store_engine(f"sqlite:///{tmp_path / 'old.db'}")
+        yield engine
+        engine.dispose()
+        return
+    server = request.getfixturevalue("pg_server")
+    name = f"crm_empty_{uuid.uuid4().hex[:10]}"
+    engine = create_store_engine(create_database(server, name))
+    yield engine
+    engine.dispose()
+    drop_database(server, name)
+
+
 # -- Stores on both databases -------------------------------------------------------------------
 @pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
 def db_url(request: pytest.FixtureRequest) -> str:

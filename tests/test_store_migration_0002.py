@@ -2,37 +2,15 @@
 
 from __future__ import annotations
 
-import uuid
-from collections.abc import Iterator
-
-import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 from sqlalchemy import Engine, text
 
 from crm_tui.store import schema
-from crm_tui.store.db import create_store_engine
 from crm_tui.store.models import Base
 
 STAMP = "'2026-01-01 00:00:00'"
 
-
-@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
-def empty_engine(request: pytest.FixtureRequest, tmp_path) -> Iterator[Engine]:  # type: ignore[no-untyped-def]
-    """An engine on a database with no tables at all."""
-    if request.param == "sqlite":
-        engine = create_store_engine(f"sqlite:///{tmp_path / 'old.db'}")
-        yield engine
-        engine.dispose()
-        return
-    from tests.support.postgres import create_database, drop_database
-
-    server = request.getfixturevalue("pg_server")
-    name = f"crm_mig_{uuid.uuid4().hex[:10]}"
-    engine = create_store_engine(create_database(server, name))
-    yield engine
-    engine.dispose()
-    drop_database(server, name)
 
 
 def _old_data(engine: Engine) -> None:

@@ -7,10 +7,6 @@ never passed the store's flush hook.
 
 from __future__ import annotations
 
-import uuid
-from collections.abc import Iterator
-from pathlib import Path
-
 import pytest
 from sqlalchemy import Engine, select, text
 
@@ -139,23 +135,6 @@ def test_the_word_pass_reads_a_range_of_the_word_index(open_as, typed: str) -> N
 # -- rows that never passed the flush hook --------------------------------------------------
 STAMP = "'2026-01-01 00:00:00'"
 
-
-@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
-def empty_engine(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Engine]:
-    """An engine on a database with no tables at all."""
-    if request.param == "sqlite":
-        engine = create_store_engine(f"sqlite:///{tmp_path / 'old.db'}")
-        yield engine
-        engine.dispose()
-        return
-    from tests.support.postgres import create_database, drop_database
-
-    server = request.getfixturevalue("pg_server")
-    name = f"crm_words_{uuid.uuid4().hex[:10]}"
-    engine = create_store_engine(create_database(server, name))
-    yield engine
-    engine.dispose()
-    drop_database(server, name)
 
 
 def test_0004_fills_the_words_of_existing_names(empty_engine: Engine,

@@ -106,9 +106,9 @@ class PeopleRepository(Repository):
             if p.deal_id is not None:
                 found.append(_deal_part(deals.get(p.deal_id), base))
             elif p.contract_id is not None:
-                found.append(_contract_part(contracts.get(p.contract_id), base))
+                found.append(_record_part("contract", contracts.get(p.contract_id), base))
             else:
-                found.append(_ticket_part(tickets.get(p.ticket_id), base))
+                found.append(_record_part("ticket", tickets.get(p.ticket_id), base))
         return [f for f in found if f is not None]
 
 
@@ -131,17 +131,11 @@ def _deal_part(row: Row | None, base: dict) -> Participation | None:
                          pipeline=pipeline, outcome=deal.outcome, **base)
 
 
-def _contract_part(row: Row | None, base: dict) -> Participation | None:
+def _record_part(kind: str, row: Row | None, base: dict) -> Participation | None:
+    """A contract (titled by its number) or a ticket (by its subject) the contact is in."""
     if row is None:
         return None
-    contract, client = row
-    return Participation(kind="contract", record_id=contract.id, title=contract.number,
-                         client_id=contract.client_id, client_name=client, **base)
-
-
-def _ticket_part(row: Row | None, base: dict) -> Participation | None:
-    if row is None:
-        return None
-    ticket, client = row
-    return Participation(kind="ticket", record_id=ticket.id, title=ticket.subject,
-                         client_id=ticket.client_id, client_name=client, **base)
+    record, client = row
+    title = record.number if kind == "contract" else record.subject
+    return Participation(kind=kind, record_id=record.id, title=title,
+                         client_id=record.client_id, client_name=client, **base)
