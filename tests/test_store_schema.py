@@ -59,3 +59,35 @@ def test_sqlite_connections_use_wal_foreign_keys_and_full_sync(sqlite_url) -> No
         assert conn.exec_driver_sql("PRAGMA synchronous").scalar() == 2
         assert conn.exec_driver_sql("PRAGMA busy_timeout").scalar() >= 5000
     engine.dispose()
+
+
+def test_the_head_read_from_the_migration_files_is_alembics_head(tmp_path) -> None:
+    """Start-up trusts the revision lines of the files (no Alembic import); they must agree."""
+    from alembic.config import Config
+    from alembic.script import ScriptDirectory
+
+    cfg = Config()
+    cfg.set_main_option("script_location", str(schema.MIGRATIONS))
+    assert schema.code_head() == ScriptDirectory.from_config(cfg).get_current_head()
+
+
+def test_opening_a_current_database_does_not_load_alembic(tmp_path) -> None:
+    """Alembic is ~0.3 s of every start; only migrating needs it."""
+    import subprocess
+    import sys
+
+    from crm_tui.config import Settings
+    from crm_tui.store.store import open_store
+
+    url = f"sqlite:///{tmp_path / 'crm.db'}"
+    open_store(url, Settings(), sign_in=False).close()  # created: at the head revision
+    code = (
+        "import sys\n"
+        "from crm_tui.config import Settings\n"
+        "from crm_tui.store.store import open_store\n"
+        f"open_store({url!r}, Settings(), sign_in=False).close()\n"
+        "print(sorted(m for m in sys.modules if m.split('.')[0] == 'alembic'))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          check=True)
+    assert done.stdout.strip() == "[]"
