@@ -7,11 +7,13 @@ stored text (client names, titles) enters only through `plain()`.
 from __future__ import annotations
 
 import datetime as dt
+from decimal import Decimal
+from functools import lru_cache
 
 from rich.text import Text
 
 from crm_tui.formatting import format_days, format_money
-from crm_tui.i18n import N_, _
+from crm_tui.i18n import N_, _, get_language
 from crm_tui.rules.checker import APPROVAL_KINDS
 from crm_tui.schemas.deals import DealCard
 from crm_tui.widgets.text import plain
@@ -50,6 +52,17 @@ def days_in_stage(entered: dt.datetime, now: dt.datetime) -> int:
     return max(0, (now - entered).days)
 
 
+@lru_cache(maxsize=4096)
+def _card_money(amount: Decimal | None, currency: str, language: str) -> str:
+    # A board repeats the same few amounts; Babel takes longer over one than Rich over a card.
+    return format_money(amount, currency) or "—"
+
+
+@lru_cache(maxsize=1024)
+def _card_days(days: int, language: str) -> str:
+    return format_days(days)
+
+
 def card_text(card: DealCard, settings, now: dt.datetime) -> Text:  # type: ignore[no-untyped-def]
     """A board card: client, title, amount and owner, days in stage, and what is missing."""
     text = Text()
@@ -57,12 +70,13 @@ def card_text(card: DealCard, settings, now: dt.datetime) -> Text:  # type: igno
     text.append("\n")
     text.append_text(plain(card.title))
     text.append("\n")
-    text.append(format_money(card.amount, card.currency) or "—")
+    language = get_language()
+    text.append(_card_money(card.amount, card.currency, language))
     if card.owner_name:
         text.append(" · ")
         text.append_text(plain(card.owner_name, style="italic"))
     text.append("\n")
-    text.append(format_days(days_in_stage(card.stage_entered_at, now)), style="dim")
+    text.append(_card_days(days_in_stage(card.stage_entered_at, now), language), style="dim")
     if card.outcome:
         style = "bold green" if card.outcome == "won" else "bold red"
         text.append("  ")

@@ -3,12 +3,14 @@
 The cards are options of one `OptionList` fed by keyset pages from the store, so a stage
 holding thousands of deals costs one page of rendering, not thousands of widgets; the next
 page is fetched in a thread when the highlight nears the end of what is loaded. The first
-page is what fills a tall column: the board shows several stages at once, and every card
-drawn that nobody scrolls to only delays the board's opening.
+page is what fills the column, as tall as the terminal allows, plus the margin that keeps
+the next page from being fetched at once: the board shows several stages at once, and every
+card measured and drawn that nobody scrolls to only delays the board's opening.
 """
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable
 from typing import Any
 
@@ -24,10 +26,16 @@ from crm_tui.schemas.deals import DealCard
 from crm_tui.widgets.paging import KeysetPaging
 
 RenderCard = Callable[[DealCard], Text]
-# A card takes at least two lines and a rule: 30 cards fill a column of any terminal.
-FIRST_PAGE = 30
+# A card takes at least four lines (client, title, amount, days) and a rule under it.
+CARD_LINES = 5
 NEXT_PAGE = 60
-PREFETCH_MARGIN = 10  # less than a first page, or the first page would fetch the next at once
+PREFETCH_MARGIN = 5  # cards left below the highlight when the next page is fetched
+
+
+def page_to_fill(rows: int) -> int:
+    """How many cards fill a column `rows` lines tall, with the margin below that keeps the
+    first page from fetching the next at once."""
+    return math.ceil(rows / CARD_LINES) + PREFETCH_MARGIN + 1
 SizedFetch = Callable[[tuple | None, int], Any]  # (after, limit) -> crm_tui.schemas.common.Page
 
 
@@ -83,9 +91,20 @@ class DealCardList(KeysetPaging, OptionList):
 
     @property
     def first_page_size(self) -> int:
-        """How many cards to fetch first: a screenful, or as far as the highlight was, so a
+        """How many cards to fetch first: a columnful, or as far as the highlight was, so a
         reload keeps the highlighted card."""
-        return max(FIRST_PAGE, (self.highlighted or 0) + PREFETCH_MARGIN + 1)
+        return max(page_to_fill(self._rows), (self.highlighted or 0) + PREFETCH_MARGIN + 1)
+
+    @property
+    def _rows(self) -> int:
+        # Before its first layout the list has no height: the terminal's bounds it.
+        return self.size.height or self.app.size.height
+
+    def on_resize(self) -> None:
+        # A taller column shows more cards: fetch them if the loaded ones no longer fill it.
+        shown = math.ceil(self._rows / CARD_LINES)
+        self._more_if_near_end((self.highlighted or 0) + shown, len(self._cards),
+                               PREFETCH_MARGIN)
 
     def show_first_page(self, fetch: SizedFetch, page: Any, *, keep: int | None = None) -> None:
         """Show a first page the board fetched; the next pages come from `fetch`."""
