@@ -132,7 +132,8 @@ def _run_app(url: str, settings, login: str | None, config=None) -> int:  # type
     from crm_tui.app import make_app
 
     try:
-        make_app(settings, store, config_path=config or default_config_path()).run()
+        make_app(settings, store, config_path=config or default_config_path(),
+                 freeze_gc=True).run()
     finally:
         store.close()
     return 0
