@@ -5,8 +5,9 @@ fills many lists at once asks for that after each focus move and each page that 
 a dozen rebuilds of the same keys while the screen opens. This one keeps what it drew and
 skips a rebuild that would draw the same, and never queues a second rebuild while one is
 pending (that one reads the newest keys when it runs, after the screen's refresh, as
-Textual's own footer does). Nor does it rebuild for a screen out of sight (the one just
-left for another): that screen asks again when it comes back.
+Textual's own footer does). It still rebuilds for a screen under a dialog: skipping those
+left the footer behind a dialog opened at start in whatever state it had reached, a
+different picture from run to run.
 """
 
 from __future__ import annotations
@@ -42,8 +43,7 @@ class QuietFooter(Footer):
 
     def bindings_changed(self, screen: Screen) -> None:
         self._bindings_ready = True
-        if (not screen.app.app_focus or not self.is_attached or screen is not self.screen
-                or not screen.is_current):
+        if not screen.app.app_focus or not self.is_attached or screen is not self.screen:
             return
         if not self._redraw_pending:
             self._redraw_pending = True
@@ -51,7 +51,5 @@ class QuietFooter(Footer):
 
     async def _redraw(self) -> None:
         self._redraw_pending = False
-        if not self.is_attached or not self.screen.is_current:
-            return
-        if shown_keys(self.screen) != self._drawn:
+        if self.is_attached and shown_keys(self.screen) != self._drawn:
             await self.recompose()
