@@ -427,3 +427,38 @@ async def test_counts_follow_a_task_another_user_assigns(
 def _toasts(app) -> str:  # type: ignore[no-untyped-def]
     """The notifications raised (run_test keeps toasts off the screen)."""
     return "\n".join(f"{n.title}\n{n.message}" for n in app._notifications)
+
+
+async def test_a_reload_arriving_after_the_user_scrolled_keeps_their_place(
+        app_store, make_test_app, monkeypatch) -> None:
+    """A reload (another user's change) that lands while the user is scrolling a long group
+    must not send the cursor back to the top nor stop the next pages from coming."""
+    import threading
+
+    for number in range(45):
+        app_store.tasks.create(TaskIn(title=f"Задача {number:02}",
+                                      due_at=at(2026, 2, 1, 8, 0) + dt.timedelta(minutes=number)))
+    app = make_test_app(app_store)
+    async with app.run_test(size=SIZE) as pilot:
+        await _open_inbox(pilot)
+        table = app.screen.table("overdue")
+        release, real = threading.Event(), app_store.tasks.inbox_counts
+
+        def held(*args, **kwargs):  # type: ignore[no-untyped-def]
+            release.wait(10)
+            return real(*args, **kwargs)
+
+        monkeypatch.setattr(app_store.tasks, "inbox_counts", held)
+        # A reload slower than this shows spinners, which take the keys; this one must not.
+        monkeypatch.setattr("crm_tui.screens.task_inbox.LOADING_DELAY", 60)
+        app.screen.reload()  # begun with the cursor on the first task
+        for _row in range(44):
+            await pilot.press("down")
+        release.set()
+        await settle(pilot)
+        assert table.cursor_row >= 19  # not back at the top
+        for _row in range(30):
+            await pilot.press("down")
+        await settle(pilot)
+        assert table.row_count == 45
+        assert "Задача 44" in screen_text(pilot)

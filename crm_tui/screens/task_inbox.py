@@ -247,6 +247,11 @@ class TaskInboxScreen(CrmScreen):
 
         def done(result: tuple[dict[InboxGroup, int], dict[InboxGroup, Page[TaskOut]]]) -> None:
             self._stop_loading()
+            # Where the cursor is now, not where it was when the load began: the user may
+            # have moved on meanwhile, and going back to the top would lose their place.
+            now = self._current_table()
+            if now is not None and now.row_count:
+                self._restore = (now.group, now.cursor_row)
             counts, pages = result
             with self.app.batch_update():
                 for table in self.tables:
