@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from typing import Any, Literal
+from typing import Literal
 
-from sqlalchemy import ColumnElement, Select, and_, func, or_, select, tuple_, union_all
+from sqlalchemy import and_, func, select, tuple_
 
 from crm_tui.i18n import _
 from crm_tui.schemas.clients import (
@@ -15,49 +15,19 @@ from crm_tui.schemas.clients import (
     CounterpartyOut,
 )
 from crm_tui.schemas.common import Page
-from crm_tui.store.base import HIGHEST, PAGE_SIZE, Repository, starts_with, text_key
+from crm_tui.store.base import PAGE_SIZE, Repository, starts_with, text_key
 from crm_tui.store.models import (
     Affiliation,
     Client,
     Contact,
     Counterparty,
     Deal,
-    SearchWord,
     Stage,
     User,
 )
-from crm_tui.store.search import WORD_MIN_CHARS, has_word
-from crm_tui.store.search_words import seek_word
+from crm_tui.store.search import name_matches
 
 ClientSort = Literal["name", "recent"]
-
-
-def name_matches(kind: str, key_column: Any, ident: Any, key: str,
-                 *others: Select) -> ColumnElement[bool]:
-    """The name starts with `key`, a later word of it does (three letters on), or `ident` is
-    among the ids one of `others` selects (an INN, an e-mail).
-
-    People type "альфа" for "ООО «Альфа»" and "иван" for "Петров Иван" in a list's search box
-    and in every picker; the later words come from the word index (`search_words`). Each way
-    of matching is an index range giving ids; their union, read once, is looked up by primary
-    key and sorted, so the list keeps its order, filters and keyset pages. Both databases plan
-    it so (PostgreSQL as a semi-join by primary key; it would walk the whole table in list order for
-    `range OR id IN (...)`), at a cost that grows with the number of matches: hence no word
-    pass for one or two letters, where a plain prefix is read in list order and stops early.
-    """
-    by_prefix = starts_with(key_column, key)
-    if len(key) < WORD_MIN_CHARS or "@" in key or not any(ch.isalpha() for ch in key):
-        return or_(by_prefix, *(ident.in_(ids) for ids in others))
-    word, whole = seek_word(key)
-    end = word if whole else word + HIGHEST
-    seek = [SearchWord.kind == kind, SearchWord.word >= word,
-            SearchWord.word <= end if whole else SearchWord.word < end]
-    if word == key:
-        by_word = select(SearchWord.record_id).where(*seek)
-    else:  # several words typed: the others must follow in the name itself
-        by_word = (select(ident).join(SearchWord, SearchWord.record_id == ident)
-                   .where(*seek, has_word(key_column, key)))
-    return ident.in_(union_all(select(ident).where(by_prefix), *others, by_word))
 
 
 def client_out(client: Client, owner_name: str | None) -> ClientOut:

@@ -10,10 +10,9 @@ from crm_tui.i18n import _
 from crm_tui.schemas.clients import AffiliationIn, AffiliationOut, ContactIn, ContactOut
 from crm_tui.schemas.common import Page
 from crm_tui.store.base import PAGE_SIZE, Repository, text_key
-from crm_tui.store.clients import name_matches
 from crm_tui.store.errors import InvalidInput, NotFound
 from crm_tui.store.models import Affiliation, Client, Contact, ContactEmail, ContactPhone
-from crm_tui.store.search import starts_with
+from crm_tui.store.search import name_matches, starts_with
 
 
 def contact_out(contact: Contact) -> ContactOut:

@@ -30,7 +30,17 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, and_, exists, not_, or_, select, tuple_
+from sqlalchemy import (
+    ColumnElement,
+    Select,
+    and_,
+    exists,
+    not_,
+    or_,
+    select,
+    tuple_,
+    union_all,
+)
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, aliased
 
@@ -72,6 +82,47 @@ _NUMBER = re.compile(r"[\d\s\-]+")
 _SPACES = re.compile(r"\s+")
 
 
+
+def name_like(key: str) -> bool:
+    """A (case-folded) text worth seeking among later words of names: three characters or
+    more, letters among them, no "@" (an e-mail is matched whole, by its own index)."""
+    return len(key) >= WORD_MIN_CHARS and "@" not in key and any(ch.isalpha() for ch in key)
+
+
+def word_seek(kind: str, word: str, whole: bool) -> ColumnElement[bool]:
+    """The range of `search_words` holding `word` of `kind` records (or words it begins).
+
+    A whole word is a range too, not `=`: SQLite then seeks a page cursor's row value in it.
+    """
+    end = (SearchWord.word <= word) if whole else (SearchWord.word < word + HIGHEST)
+    return and_(SearchWord.kind == kind, SearchWord.word >= word, end)
+
+
+def name_matches(kind: str, key_column: Any, ident: Any, key: str,
+                 *others: Select) -> ColumnElement[bool]:
+    """For a list's search box and the pickers: the name starts with `key`, a later word of it
+    does, or `ident` is among the ids one of `others` selects (an INN, an e-mail).
+
+    People type "альфа" for "ООО «Альфа»" and "иван" for "Петров Иван". Each way of matching
+    is an index range giving ids; their union, read once, is looked up by primary key and
+    sorted, so the list keeps its order, filters and keyset pages. Both databases plan it so
+    (PostgreSQL as a semi-join by primary key; it would walk the whole table in list order for
+    `range OR id IN (...)`), at a cost that grows with the number of matches: hence no word
+    pass for a text that is not `name_like`, where a plain prefix is read in list order and
+    stops early.
+    """
+    by_prefix = starts_with(key_column, key)
+    if not name_like(key):
+        return or_(by_prefix, *(ident.in_(ids) for ids in others))
+    word, whole = seek_word(key)
+    seek = word_seek(kind, word, whole)
+    if word == key:
+        by_word = select(SearchWord.record_id).where(seek)
+    else:  # several words typed: the others must follow in the name itself
+        by_word = (select(ident).join(SearchWord, SearchWord.record_id == ident)
+                   .where(seek, has_word(key_column, key)))
+    return ident.in_(union_all(select(ident).where(by_prefix), *others, by_word))
+
 @dataclass(frozen=True)
 class SearchQuery:
     """The typed text read every way it can be meant: a name, a number, a phone, an e-mail."""
@@ -93,9 +144,8 @@ class SearchQuery:
 
     @property
     def words(self) -> bool:
-        """Worth the word pass: a name-like text (letters, no "@") of three characters or more."""
-        return (self.allow_words and len(self.key) >= WORD_MIN_CHARS and "@" not in self.key
-                and any(ch.isalpha() for ch in self.key))
+        """Worth the word pass (see `name_like`)."""
+        return self.allow_words and name_like(self.key)
 
     @property
     def email(self) -> bool:
@@ -146,15 +196,13 @@ def _word_source(kind: SearchKind, key_column: Any, ident: Any, query: SearchQue
     """
     word, whole = seek_word(query.key)
     check = and_(has_word(key_column, query.key), not_(starts_with(key_column, query.key)))
-    if whole:  # a range, not `=`: SQLite then seeks the page cursor's row value in it too
-        seek = and_(SearchWord.word >= word, SearchWord.word <= word)
-    else:
-        seek = and_(SearchWord.word >= word, SearchWord.word < word + HIGHEST)
+    seek = word_seek(kind, word, whole)
+    if not whole:
         earlier = aliased(SearchWord)
         check = and_(check, not_(exists().where(
             earlier.kind == kind, earlier.record_id == SearchWord.record_id,
             earlier.word >= word, earlier.word < SearchWord.word)))
-    where = and_(SearchWord.kind == kind, seek, ident == SearchWord.record_id)
+    where = and_(seek, ident == SearchWord.record_id)
     return Source("name", SearchWord.word, SearchWord.record_id, SearchWord.record_id, where,
                   check)
 
