@@ -115,13 +115,18 @@ async def test_inbox_shows_groups_with_counts_and_stored_text_literally(
         assert app.screen.current_task().title == "Meeting at the warehouse"
 
 
+def _long_overdue_group(store, count: int = 45) -> None:  # type: ignore[no-untyped-def]
+    """More overdue tasks than a first page: «Задача 00» … «Задача 44»."""
+    for number in range(count):
+        store.tasks.create(TaskIn(title=f"Задача {number:02}",
+                                  due_at=at(2026, 2, 1, 8, 0) + dt.timedelta(minutes=number)))
+
+
 async def test_a_long_group_loads_a_short_page_then_more_as_the_cursor_goes_down(
         app_store, make_test_app) -> None:
     from crm_tui.screens.task_inbox import FIRST_PAGE
 
-    for number in range(45):
-        app_store.tasks.create(TaskIn(title=f"Задача {number:02}",
-                                      due_at=at(2026, 2, 1, 8, 0) + dt.timedelta(minutes=number)))
+    _long_overdue_group(app_store)
     app = make_test_app(app_store)
     async with app.run_test(size=SIZE) as pilot:
         await _open_inbox(pilot)
@@ -435,9 +440,7 @@ async def test_a_reload_arriving_after_the_user_scrolled_keeps_their_place(
     must not send the cursor back to the top nor stop the next pages from coming."""
     import threading
 
-    for number in range(45):
-        app_store.tasks.create(TaskIn(title=f"Задача {number:02}",
-                                      due_at=at(2026, 2, 1, 8, 0) + dt.timedelta(minutes=number)))
+    _long_overdue_group(app_store)
     app = make_test_app(app_store)
     async with app.run_test(size=SIZE) as pilot:
         await _open_inbox(pilot)

@@ -227,9 +227,6 @@ class TaskInboxScreen(CrmScreen):
         One worker fetches them all and they are drawn at once: a worker per group would
         redraw the inbox as each page came in.
         """
-        current = self._current_table()
-        if current is not None and current.row_count:
-            self._restore = (current.group, current.cursor_row)
         which = self._filter = self.inbox_filter()
         tasks = self.store.tasks
         # Again as far as the cursor was, so it stays on its task.
