@@ -11,7 +11,7 @@ from sqlalchemy import func, select, text
 
 from crm_tui.schemas.clients import ClientIn, ContactIn
 from crm_tui.schemas.deals import DealIn
-from crm_tui.store.audit import _columns
+from crm_tui.store.audit import audited_columns
 from crm_tui.store.models import AuditEntry, Deal, Task
 
 TITLE = "Assign contact roles: who decides, who pays?"
@@ -73,7 +73,7 @@ def test_the_swept_audit_row_reads_like_the_one_the_audit_hook_writes(team, cloc
     [swept] = _reminders(boris)
     twin_deal = _deal(boris, client.id, "Двойник")
     with boris.ctx.db.write(boris.user.id, clock) as session:  # the ORM path, hook and all
-        session.add(Task(**{key: getattr(swept, key) for key in _columns(Task) if key != "id"}
+        session.add(Task(**{key: getattr(swept, key) for key in audited_columns(Task) if key != "id"}
                          | {"deal_id": twin_deal.id, "origin": "by_hand"}))
     bulk, hooked = (json.loads(a.new_value) for a in _task_audit(boris))
     assert hooked.pop("deal_id") == str(twin_deal.id)

@@ -23,7 +23,7 @@ _SKIPPED = {"version", "created_at", "updated_at", "name_key", "title_key", "ema
 _NOT_AUDITED = {"audit_log", "activities", "notifications", "deal_stage_history"}
 
 
-def _text(value: Any) -> str | None:
+def audit_text(value: Any) -> str | None:
     if value is None:
         return None
     if isinstance(value, bool):
@@ -39,7 +39,7 @@ def _audited(obj: Any) -> bool:
     return getattr(obj, "__tablename__", None) not in _NOT_AUDITED
 
 
-def _columns(obj: Any) -> list[str]:
+def audited_columns(obj: Any) -> list[str]:
     return [a.key for a in inspect(obj).mapper.column_attrs if a.key not in _SKIPPED]
 
 
@@ -53,8 +53,8 @@ def _entry(session: Session, obj: Any, action: str, field: str | None, old: Any,
         "record_id": int(getattr(obj, "id", None) or 0),
         "action": action,
         "field": field,
-        "old_value": _text(old),
-        "new_value": _text(new),
+        "old_value": audit_text(old),
+        "new_value": audit_text(new),
     }
 
 
@@ -84,7 +84,7 @@ def _before_flush(session: Session, _context, _instances) -> None:  # type: igno
         if not _audited(obj) or not session.is_modified(obj, include_collections=False):
             continue
         state = inspect(obj)
-        for key in _columns(obj):
+        for key in audited_columns(obj):
             history = state.attrs[key].history
             if not history.has_changes():
                 continue
@@ -106,7 +106,7 @@ def _after_flush(session: Session, _context) -> None:  # type: ignore[no-untyped
 
     rows = session.info.pop(_ROWS_KEY, [])
     for obj in session.info.pop(_NEW_KEY, []):
-        values = {k: _text(getattr(obj, k)) for k in _columns(obj)}
+        values = {k: audit_text(getattr(obj, k)) for k in audited_columns(obj)}
         snapshot = json.dumps(values, ensure_ascii=False, sort_keys=True)
         rows.append(_entry(session, obj, "create", None, None, snapshot))
     if rows:

@@ -37,7 +37,7 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
 from crm_tui.i18n import _
-from crm_tui.store.audit import USER_KEY, _columns, _text
+from crm_tui.store.audit import USER_KEY, audit_text, audited_columns
 from crm_tui.store.base import Repository
 from crm_tui.store.models import AuditEntry, Deal, Participation, RoleAssignment, Task, utcnow
 
@@ -143,10 +143,10 @@ def _snapshot(constants: dict[str, Any]) -> ColumnElement[str]:
     """
     parts: list[ColumnElement[str]] = []
     pending = "{"
-    for index, key in enumerate(sorted(_columns(Task))):
+    for index, key in enumerate(sorted(audited_columns(Task))):
         pending += (", " if index else "") + json.dumps(key) + ": "
         if key in constants:
-            pending += json.dumps(_text(constants[key]), ensure_ascii=False)
+            pending += json.dumps(audit_text(constants[key]), ensure_ascii=False)
             continue
         column = getattr(Task, key)
         parts += [cast(literal(pending), String),
