@@ -61,6 +61,7 @@ MESSAGES: dict[str, str] = {
     "Help": "Справка",
     "Keys on this screen": "Клавиши этого экрана",
     "Command palette: every action by name": "Палитра команд: любое действие по названию",
+    "palette": "палитра",
     "Back / close": "Назад / закрыть",
     "What is on this screen": "Что есть на этом экране",
     "This screen": "Этот экран",

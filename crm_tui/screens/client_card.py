@@ -30,8 +30,8 @@ from crm_tui.widgets.actions import UserAction, bindings
 from crm_tui.widgets.card_tables import CounterpartyTable, deals_table, people_table
 from crm_tui.widgets.completeness import Completeness
 from crm_tui.widgets.field_grid import FieldGrid
+from crm_tui.widgets.key_footer import KeyFooter
 from crm_tui.widgets.paged_table import PagedTable
-from crm_tui.widgets.quiet_footer import QuietFooter
 from crm_tui.widgets.record_text import CLIENT_KIND_NAMES, PRIORITY_NAMES, named
 from crm_tui.widgets.status_bar import StatusBar
 from crm_tui.widgets.task_table import TaskTable
@@ -109,7 +109,7 @@ class ClientCardScreen(CrmScreen):
                 yield TaskTable(settings, id="task-table")
             with TabPane(_("Timeline"), id="timeline"):
                 yield Timeline(settings, id="timeline-table")
-        yield QuietFooter()
+        yield KeyFooter()
 
     # -- typed accessors -------------------------------------------------------------
     @property

@@ -15,8 +15,8 @@ from crm_tui.i18n import N_, _
 from crm_tui.schemas.clients import ClientRow
 from crm_tui.screens.base import CrmScreen
 from crm_tui.widgets.actions import UserAction, bindings
+from crm_tui.widgets.key_footer import KeyFooter
 from crm_tui.widgets.paged_table import PagedTable
-from crm_tui.widgets.quiet_footer import QuietFooter
 from crm_tui.widgets.status_bar import StatusBar
 from crm_tui.widgets.text import plain
 
@@ -74,7 +74,7 @@ class ClientListScreen(CrmScreen):
             client_row,
             id="client-table",
         )
-        yield QuietFooter()
+        yield KeyFooter()
 
     # -- typed accessors -------------------------------------------------------------
     @property

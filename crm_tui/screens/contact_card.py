@@ -9,7 +9,7 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Vertical
-from textual.widgets import DataTable, Footer, Label, TabbedContent, TabPane
+from textual.widgets import DataTable, Label, TabbedContent, TabPane
 
 from crm_tui.app import DataChanged
 from crm_tui.i18n import N_, _
@@ -21,6 +21,7 @@ from crm_tui.widgets.actions import UserAction, bindings
 from crm_tui.widgets.card_tables import AffiliationTable, ParticipationTable
 from crm_tui.widgets.completeness import Completeness
 from crm_tui.widgets.field_grid import FieldGrid
+from crm_tui.widgets.key_footer import KeyFooter
 from crm_tui.widgets.record_text import (
     CHANNEL_NAMES,
     CONTACT_MARK_NAMES,
@@ -86,7 +87,7 @@ class ContactCardScreen(CrmScreen):
                 yield TaskTable(settings, id="task-table")
             with TabPane(_("Timeline"), id="timeline"):
                 yield Timeline(settings, id="timeline-table")
-        yield Footer()
+        yield KeyFooter()
 
     @property
     def tabs(self) -> TabbedContent:

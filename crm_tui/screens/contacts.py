@@ -8,7 +8,7 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal
-from textual.widgets import Footer, Input
+from textual.widgets import Input
 
 from crm_tui.app import DataChanged
 from crm_tui.i18n import N_, _
@@ -16,6 +16,7 @@ from crm_tui.schemas.clients import ContactOut
 from crm_tui.screens.base import CrmScreen
 from crm_tui.screens.status import show_status
 from crm_tui.widgets.actions import UserAction, bindings
+from crm_tui.widgets.key_footer import KeyFooter
 from crm_tui.widgets.paged_table import PagedTable
 from crm_tui.widgets.record_text import PRIORITY_NAMES, RELATIONSHIP_NAMES, named, phone
 from crm_tui.widgets.status_bar import StatusBar
@@ -58,7 +59,7 @@ class ContactListScreen(CrmScreen):
              ("email", _("E-mail")), ("relationship", _("Relationship")),
              ("priority", _("Priority"))],
             row, id="contact-table")
-        yield Footer()
+        yield KeyFooter()
 
     @property
     def table(self) -> PagedTable[ContactOut]:

@@ -10,7 +10,7 @@ from typing import Any, ClassVar
 
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.widgets import DataTable, Footer, Label
+from textual.widgets import DataTable, Label
 
 from crm_tui.app import DataChanged
 from crm_tui.formatting import format_date
@@ -21,6 +21,7 @@ from crm_tui.screens.role_support import role_text, roles_card, warning_style
 from crm_tui.screens.status import show_status
 from crm_tui.widgets.actions import UserAction, bindings
 from crm_tui.widgets.field_grid import FieldGrid
+from crm_tui.widgets.key_footer import KeyFooter
 from crm_tui.widgets.status_bar import StatusBar
 from crm_tui.widgets.table import Table
 from crm_tui.widgets.text import plain
@@ -56,7 +57,7 @@ class _ClientRecordCard(CrmScreen):
         yield Table(id="card-people", cursor_type="row", zebra_stripes=True)
         yield Label(_("Nobody takes part yet. Press r to add people and their roles."),
                     id="card-people-empty")
-        yield Footer()
+        yield KeyFooter()
 
     @property
     def people_table(self) -> DataTable:

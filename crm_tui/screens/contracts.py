@@ -12,7 +12,7 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal
-from textual.widgets import Footer, Input, Label, Select, TabbedContent, TabPane
+from textual.widgets import Input, Label, Select, TabbedContent, TabPane
 
 from crm_tui.app import DataChanged
 from crm_tui.formatting import format_date, format_number
@@ -21,6 +21,7 @@ from crm_tui.schemas.contracts import CONTRACT_STATUSES, TICKET_STATUSES, Contra
 from crm_tui.screens.base import CrmScreen
 from crm_tui.screens.status import show_status
 from crm_tui.widgets.actions import UserAction, bindings
+from crm_tui.widgets.key_footer import KeyFooter
 from crm_tui.widgets.paged_table import PagedTable
 from crm_tui.widgets.status_bar import StatusBar
 from crm_tui.widgets.text import plain
@@ -95,7 +96,7 @@ class ContractsScreen(CrmScreen):
                                      prompt=_("Any status"), id=f"{kind}-status")
                     yield Label("", classes="count", id=f"{kind}-count")
                     yield PagedTable(columns, to_row, id=f"{kind}-table")
-        yield Footer()
+        yield KeyFooter()
 
     # -- typed accessors -------------------------------------------------------------------
     @property

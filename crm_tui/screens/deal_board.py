@@ -27,7 +27,7 @@ from crm_tui.screens.base import CrmScreen
 from crm_tui.screens.deal_moves import DealMoves, DealRef
 from crm_tui.widgets.actions import UserAction, bindings
 from crm_tui.widgets.deal_text import card_text
-from crm_tui.widgets.quiet_footer import QuietFooter
+from crm_tui.widgets.key_footer import KeyFooter
 from crm_tui.widgets.stage_column import DealCardList, StageColumn
 from crm_tui.widgets.status_bar import StatusBar
 from crm_tui.widgets.text import plain
@@ -93,7 +93,7 @@ class DealBoardScreen(DealMoves, CrmScreen):
                          value=self.pipeline, id="pipeline-filter")
             yield Select([], prompt=_("All owners"), id="owner-filter", allow_blank=True)
         yield HorizontalScroll(*self._columns(), id="board")
-        yield QuietFooter()
+        yield KeyFooter()
 
     def _columns(self) -> list[StageColumn]:
         settings = self.app.settings

@@ -14,7 +14,7 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.widgets import DataTable, Footer, Label, Static
+from textual.widgets import DataTable, Label, Static
 
 from crm_tui.app import DataChanged
 from crm_tui.formatting import format_datetime, format_days, format_money, format_percent
@@ -34,6 +34,7 @@ from crm_tui.widgets.deal_text import (
     role_names,
     stage_name,
 )
+from crm_tui.widgets.key_footer import KeyFooter
 from crm_tui.widgets.paged_table import PagedTable
 from crm_tui.widgets.status_bar import StatusBar
 from crm_tui.widgets.table import Table as CrmTable
@@ -107,7 +108,7 @@ class DealCardScreen(DealMoves, CrmScreen):
                 yield Label(_("Timeline"), classes="section-title")
                 yield PagedTable([("at", _("When")), ("kind", _("What")), ("who", _("Who")),
                                   ("body", _("Text"))], self._activity_row, id="deal-timeline")
-        yield Footer()
+        yield KeyFooter()
 
     def table(self, name: str) -> DataTable:
         return self.query_one(f"#deal-{name}", DataTable)

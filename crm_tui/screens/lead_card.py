@@ -12,7 +12,7 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.widgets import Footer, Label, OptionList, Static
+from textual.widgets import Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from crm_tui.app import DataChanged
@@ -27,6 +27,7 @@ from crm_tui.screens.lead_text import duplicate_text
 from crm_tui.widgets import record_text
 from crm_tui.widgets.actions import UserAction, bindings
 from crm_tui.widgets.field_grid import FieldGrid
+from crm_tui.widgets.key_footer import KeyFooter
 from crm_tui.widgets.status_bar import StatusBar
 from crm_tui.widgets.text import plain
 
@@ -68,7 +69,7 @@ class LeadCardScreen(LeadActions, CrmScreen):
                 yield OptionList(id="lead-links")
                 yield Label(_("Possible duplicates"), classes="section-title")
                 yield OptionList(id="lead-duplicates")
-        yield Footer()
+        yield KeyFooter()
 
     @property
     def links(self) -> OptionList:

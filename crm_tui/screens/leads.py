@@ -13,7 +13,7 @@ from typing import ClassVar
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal
-from textual.widgets import Footer, Input, Select
+from textual.widgets import Input, Select
 
 from crm_tui.app import DataChanged
 from crm_tui.i18n import N_, _
@@ -24,6 +24,7 @@ from crm_tui.screens.lead_actions import LEAD_ACTIONS, LeadActions
 from crm_tui.screens.lead_text import duplicates_summary, lead_row
 from crm_tui.widgets.actions import UserAction, bindings
 from crm_tui.widgets.count_tabs import CountTabs
+from crm_tui.widgets.key_footer import KeyFooter
 from crm_tui.widgets.paged_table import PagedTable
 from crm_tui.widgets.status_bar import StatusBar
 
@@ -73,7 +74,7 @@ class LeadListScreen(LeadActions, CrmScreen):
             lambda lead: lead_row(self.store.settings, lead),
             id="lead-table",
         )
-        yield Footer()
+        yield KeyFooter()
 
     # -- typed accessors ---------------------------------------------------------------------
     @property

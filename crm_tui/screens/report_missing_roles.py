@@ -15,7 +15,7 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal
-from textual.widgets import DataTable, Footer, Label, Select
+from textual.widgets import DataTable, Label, Select
 
 from crm_tui.app import DataChanged
 from crm_tui.formatting import format_date, format_number
@@ -24,6 +24,7 @@ from crm_tui.schemas.roles import MissingRolesCell, MissingRolesRow
 from crm_tui.screens.base import CrmScreen
 from crm_tui.screens.status import show_status
 from crm_tui.widgets.actions import UserAction, bindings
+from crm_tui.widgets.key_footer import KeyFooter
 from crm_tui.widgets.paged_table import PagedTable
 from crm_tui.widgets.status_bar import StatusBar
 from crm_tui.widgets.table import Table
@@ -89,7 +90,7 @@ class MissingRolesReportScreen(CrmScreen):
             self._row,
             id="missing-deals",
         )
-        yield Footer()
+        yield KeyFooter()
 
     # -- typed accessors -------------------------------------------------------------------
     @property

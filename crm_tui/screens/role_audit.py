@@ -15,7 +15,7 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal
-from textual.widgets import Footer, Label, Select, TabbedContent, TabPane
+from textual.widgets import Label, Select, TabbedContent, TabPane
 
 from crm_tui.app import DataChanged
 from crm_tui.formatting import format_date, format_number
@@ -25,6 +25,7 @@ from crm_tui.screens.base import CrmScreen
 from crm_tui.screens.role_support import kind_name, roles_card
 from crm_tui.screens.status import show_status
 from crm_tui.widgets.actions import UserAction, bindings
+from crm_tui.widgets.key_footer import KeyFooter
 from crm_tui.widgets.paged_table import PagedTable
 from crm_tui.widgets.status_bar import StatusBar
 from crm_tui.widgets.text import plain
@@ -100,7 +101,7 @@ class RoleAuditScreen(CrmScreen):
                     [("record", _("Deal")), ("client", _("Client")),
                      ("owner", _("Manager")), ("reason", _("Problem"))],
                     self._deal_row, key_of=lambda line: line.key, id="audit-no_primary")
-        yield Footer()
+        yield KeyFooter()
 
     # -- typed accessors -------------------------------------------------------------------
     def table(self, section: AuditSection) -> PagedTable[AuditLine]:

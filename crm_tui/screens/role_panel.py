@@ -17,7 +17,7 @@ from typing import Any, ClassVar
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
-from textual.widgets import DataTable, Footer, Label
+from textual.widgets import DataTable, Label
 
 from crm_tui.app import DataChanged
 from crm_tui.i18n import N_, _
@@ -29,6 +29,7 @@ from crm_tui.screens.role_support import kind_name, role_text, warning_style
 from crm_tui.screens.status import show_status
 from crm_tui.widgets.actions import UserAction, bindings
 from crm_tui.widgets.contact_picker import PickedContact
+from crm_tui.widgets.key_footer import KeyFooter
 from crm_tui.widgets.status_bar import StatusBar
 from crm_tui.widgets.table import Table
 from crm_tui.widgets.text import plain
@@ -85,7 +86,7 @@ class RolePanelScreen(CrmScreen):
         yield Table(id="participants", cursor_type="row", zebra_stripes=True)
         yield Label(_("Nobody takes part yet. Press a to add a contact."),
                     id="participants-empty")
-        yield Footer()
+        yield KeyFooter()
 
     # -- typed accessors -------------------------------------------------------------------
     @property

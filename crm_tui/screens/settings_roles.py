@@ -16,7 +16,7 @@ from typing import Any, ClassVar
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
-from textual.widgets import DataTable, Footer, Label
+from textual.widgets import DataTable, Label
 
 from crm_tui.app import DataChanged
 from crm_tui.config import RoleConfig
@@ -28,6 +28,7 @@ from crm_tui.screens.role_dialogs import ChoiceDialog
 from crm_tui.screens.role_form import RoleFormDialog
 from crm_tui.screens.status import show_status
 from crm_tui.widgets.actions import UserAction, bindings
+from crm_tui.widgets.key_footer import KeyFooter
 from crm_tui.widgets.status_bar import StatusBar
 from crm_tui.widgets.table import Table
 from crm_tui.widgets.text import plain
@@ -80,7 +81,7 @@ class RoleCatalogueScreen(CrmScreen):
         yield Label("", id="catalogue-file", classes="count")
         yield Label("", id="catalogue-note")
         yield Table(id="role-table", cursor_type="row", zebra_stripes=True)
-        yield Footer()
+        yield KeyFooter()
 
     @property
     def table(self) -> DataTable:

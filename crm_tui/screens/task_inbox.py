@@ -30,8 +30,8 @@ from crm_tui.screens.base import CrmScreen
 from crm_tui.screens.reminders import TasksFellDue
 from crm_tui.screens.task_form import TASK_TYPES
 from crm_tui.widgets.actions import UserAction, bindings
+from crm_tui.widgets.key_footer import KeyFooter
 from crm_tui.widgets.paged_table import PagedTable
-from crm_tui.widgets.quiet_footer import QuietFooter
 from crm_tui.widgets.status_bar import StatusBar
 from crm_tui.widgets.text import joined, plain
 
@@ -162,7 +162,7 @@ class TaskInboxScreen(CrmScreen):
                 yield Label(_(GROUP_TITLES[group]), id=f"head-{group}",
                             classes=f"group-title -{group}")
                 yield InboxTable(group, columns, self._row)
-        yield QuietFooter()
+        yield KeyFooter()
 
     def _row(self, task: TaskOut) -> list:
         now = self.store.ctx.now()
