@@ -9,6 +9,11 @@ has been quiet for a while.
 The clock stops at the last change of the screen's *characters*: a blinking cursor rewrites
 one cell's colours twice a second and would otherwise land inside the quiet period now and
 then and pass for work the key caused.
+
+Output is read by a thread of its own the moment it arrives, and each chunk keeps the time
+it arrived: pyte parses about 1.7 MB/s here, so a screen the app writes as 60 KB would
+otherwise reach the clock some 40 ms late (and fill the pty, so the app itself would wait to
+write). The times are the app's, not the emulator's.
 """
 
 from __future__ import annotations
@@ -17,10 +22,12 @@ import contextlib
 import fcntl
 import os
 import pty
+import queue
 import select
 import signal
 import struct
 import termios
+import threading
 import time
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -98,6 +105,8 @@ class AppSession:
         self.started = 0.0
         self.last_change_at = 0.0
         self._text = ""
+        self._chunks: queue.Queue[tuple[float, bytes]] = queue.Queue()
+        self._reader: threading.Thread | None = None
 
     # -- life --------------------------------------------------------------------------
     def start(self) -> None:
@@ -111,6 +120,24 @@ class AppSession:
             finally:
                 os._exit(127)
         self.pid, self.fd = pid, fd
+        self._reader = threading.Thread(target=self._read_all, args=(fd,), daemon=True)
+        self._reader.start()
+
+    def _read_all(self, fd: int) -> None:
+        """The reader thread: every chunk with the time it arrived; b"" once the app is gone."""
+        while True:
+            try:
+                ready, _, _ = select.select([fd], [], [], 0.2)
+                if not ready:
+                    if self.fd != fd:  # closed
+                        break
+                    continue
+                data = os.read(fd, READ_BYTES)
+            except (OSError, ValueError):
+                data = b""
+            self._chunks.put((time.perf_counter(), data))
+            if not data:
+                break
 
     def __enter__(self) -> AppSession:
         self.start()
@@ -138,9 +165,12 @@ class AppSession:
                 os.kill(self.pid, signal.SIGKILL)
             _, code = os.waitpid(self.pid, 0)
             status = os.waitstatus_to_exitcode(code)
+        fd, self.fd = self.fd, -1
+        if self._reader is not None:
+            self._reader.join(timeout=1.0)
         with contextlib.suppress(OSError):
-            os.close(self.fd)
-        self.pid, self.fd = 0, -1
+            os.close(fd)
+        self.pid = 0
         return status
 
     # -- the screen --------------------------------------------------------------------
@@ -148,21 +178,27 @@ class AppSession:
     def text(self) -> str:
         return self._text
 
-    def _feed(self, data: bytes) -> bool:
+    def _feed(self, data: bytes, arrived: float) -> bool:
         """Feed output to the emulator; whether the characters on screen changed."""
         self.stream.feed(data)
         text = "\n".join(self.screen.display)
         changed = text != self._text
         self._text = text
         if changed:
-            self.last_change_at = time.perf_counter()
+            self.last_change_at = arrived
         return changed
 
+    def _next_chunk(self, wait: float) -> tuple[float, bytes] | None:
+        """The next chunk of output and when it arrived; None if none came within `wait`."""
+        try:
+            return self._chunks.get(timeout=wait) if wait > 0 else self._chunks.get_nowait()
+        except queue.Empty:
+            return None
+
     def _drain(self, wait: float) -> None:
-        ready, _, _ = select.select([self.fd], [], [], wait)
-        if ready:
-            with contextlib.suppress(OSError):
-                self._feed(os.read(self.fd, READ_BYTES))
+        chunk = self._next_chunk(wait)
+        if chunk is not None and chunk[1]:
+            self._feed(chunk[1], chunk[0])
 
     def peak_rss_kib(self) -> int:
         """The process's high-water resident set (VmHWM), in KiB."""
@@ -215,7 +251,8 @@ class AppSession:
             appeared = max(since, self.last_change_at)
         while True:
             now = time.perf_counter()
-            if appeared is not None and now - last_byte >= quiet and not pending:
+            if (appeared is not None and now - last_byte >= quiet and not pending
+                    and self._chunks.empty()):  # nothing arrived that is still unread
                 if until is not None and not until(self._text):  # gone again: keep waiting
                     appeared = None
                     continue
@@ -229,18 +266,14 @@ class AppSession:
                 wait = quiet - (now - last_byte)
             else:
                 wait = deadline - now
-            ready, _, _ = select.select([self.fd], [], [], max(0.0, min(wait, 0.5)))
-            if not ready:
+            chunk = self._next_chunk(max(0.0, min(wait, 0.5)))
+            if chunk is None:
                 continue
-            try:
-                data = os.read(self.fd, READ_BYTES)
-            except OSError as exc:  # the app exited
-                raise ScreenTimeout("the app exited; last screen:\n" + self._text) from exc
-            if not data:
+            arrived, data = chunk
+            if not data:  # the app exited
                 raise ScreenTimeout("the app exited; last screen:\n" + self._text)
-            arrived = time.perf_counter()
             last_byte = last_output = arrived
-            if self._feed(data):
+            if self._feed(data, arrived):
                 last_change = arrived
             if appeared is None and until is not None and until(self._text):
                 appeared = arrived
