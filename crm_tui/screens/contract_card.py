@@ -10,7 +10,7 @@ from typing import Any, ClassVar
 
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.widgets import DataTable, Label
+from textual.widgets import Label
 
 from crm_tui.app import DataChanged
 from crm_tui.formatting import format_date
@@ -60,8 +60,8 @@ class _ClientRecordCard(CrmScreen):
         yield KeyFooter()
 
     @property
-    def people_table(self) -> DataTable:
-        return self.query_one("#card-people", DataTable)
+    def people_table(self) -> Table:
+        return self.query_one("#card-people", Table)
 
     def repository(self) -> Any:
         raise NotImplementedError
@@ -109,6 +109,7 @@ class _ClientRecordCard(CrmScreen):
             table.add_row(Text("★", style="bold") if p.primary else Text(""),
                           plain(p.contact_name), plain(p.position),
                           role_text(p.roles, roles, self.store.settings), note, key=str(p.id))
+        table.measure_now()
         self.query_one("#card-people-empty", Label).display = not people
 
     def on_data_changed(self, _event: DataChanged) -> None:

@@ -110,8 +110,8 @@ class DealCardScreen(DealMoves, CrmScreen):
                                   ("body", _("Text"))], self._activity_row, id="deal-timeline")
         yield KeyFooter()
 
-    def table(self, name: str) -> DataTable:
-        return self.query_one(f"#deal-{name}", DataTable)
+    def table(self, name: str) -> CrmTable:
+        return self.query_one(f"#deal-{name}", CrmTable)
 
     @property
     def timeline(self) -> PagedTable[ActivityOut]:
@@ -193,6 +193,8 @@ class DealCardScreen(DealMoves, CrmScreen):
             if h.from_stage:
                 moved = f"{stage_name(settings, deal.pipeline, h.from_stage)} → {moved}"
             history.add_row(Text(format_datetime(h.at, tz)), Text(moved), plain(h.user_name))
+        for table in (participants, approvals, tasks, history):
+            table.measure_now()
         self.refresh_bindings()  # "decide" depends on a pending approval
         if self.section in ("approval", "tasks"):
             self.table("approvals" if self.section == "approval" else "tasks").focus()

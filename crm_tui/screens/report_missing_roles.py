@@ -94,8 +94,8 @@ class MissingRolesReportScreen(CrmScreen):
 
     # -- typed accessors -------------------------------------------------------------------
     @property
-    def summary(self) -> DataTable:
-        return self.query_one("#missing-summary", DataTable)
+    def summary(self) -> Table:
+        return self.query_one("#missing-summary", Table)
 
     @property
     def deals(self) -> PagedTable[MissingRolesRow]:
@@ -192,6 +192,7 @@ class MissingRolesReportScreen(CrmScreen):
                 *(self._count(row.get(code, 0), style) for code in [*stages, TOTAL]),
                 key=owner,
             )
+        table.measure_now()
         table.loading = False
 
     @staticmethod

@@ -90,8 +90,8 @@ class RolePanelScreen(CrmScreen):
 
     # -- typed accessors -------------------------------------------------------------------
     @property
-    def table(self) -> DataTable:
-        return self.query_one("#participants", DataTable)
+    def table(self) -> Table:
+        return self.query_one("#participants", Table)
 
     @property
     def current(self) -> ParticipantOut | None:
@@ -170,6 +170,7 @@ class RolePanelScreen(CrmScreen):
                 note,
                 key=str(p.id),
             )
+        table.measure_now()
         table.loading = False
         self.query_one("#participants-empty", Label).display = not self.people
         self._keep_on = None

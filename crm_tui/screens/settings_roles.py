@@ -84,8 +84,8 @@ class RoleCatalogueScreen(CrmScreen):
         yield KeyFooter()
 
     @property
-    def table(self) -> DataTable:
-        return self.query_one("#role-table", DataTable)
+    def table(self) -> Table:
+        return self.query_one("#role-table", Table)
 
     @property
     def config_path(self) -> Path | None:
@@ -141,6 +141,7 @@ class RoleCatalogueScreen(CrmScreen):
                           Text(_("inactive; kept on {usage}",
                                  usage=str(self._usage_text(role.code))), style="dim"),
                           key=role.code)
+        table.measure_now()
         table.loading = False
         codes = [r.code for r in self.roles] + [r.code for r in self.inactive]
         if keep in codes:

@@ -57,6 +57,7 @@ class CounterpartyTable(Table):
                                 plain(cp.kpp), plain(cp.ogrn), plain(cp.bank_name),
                                 plain(cp.bik), plain(cp.settlement_account), status],
                                cp.archived), key=str(cp.id))
+        self.measure_now()
         if keep is not None and str(keep) in self.items:
             self.move_cursor(row=self.get_row_index(str(keep)))
 
@@ -118,6 +119,7 @@ class AffiliationTable(Table):
             self.add_row(*_dim([plain(link.client_name), plain(link.position),
                                 day(link.started_on), day(link.ended_on)], not link.current),
                          key=str(link.id))
+        self.measure_now()
 
 
 class ParticipationTable(Table):
@@ -148,3 +150,4 @@ class ParticipationTable(Table):
             self.add_row(plain(_(RECORD_NAMES[p.kind])), plain(p.title), plain(p.client_name),
                          role_names(self._settings, p.roles),
                          Text(_("yes")) if p.primary else Text(""), stage, key=str(p.id))
+        self.measure_now()

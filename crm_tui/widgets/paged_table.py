@@ -101,6 +101,7 @@ class PagedTable(KeysetPaging, Table, Generic[T]):
                 continue
             self._items[key] = item
             self.add_row(*self._to_row(item), key=key)
+        self.measure_now()
 
     def _page_shown(self, first: bool, count: int) -> None:
         self.post_message(self.Loaded(self, first, count))

@@ -36,3 +36,4 @@ class TaskTable(Table):
             self.add_row(moment(self._settings, task.due_at), named(TASK_NAMES, task.kind),
                          plain(task.title), plain(task.assignee_name), plain(about),
                          key=str(task.id))
+        self.measure_now()
