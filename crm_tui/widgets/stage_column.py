@@ -3,9 +3,9 @@
 The cards are options of one `OptionList` fed by keyset pages from the store, so a stage
 holding thousands of deals costs one page of rendering, not thousands of widgets; the next
 page is fetched in a thread when the highlight nears the end of what is loaded. The first
-page is what fills the column, as tall as the terminal allows, plus the margin that keeps
-the next page from being fetched at once: the board shows several stages at once, and every
-card measured and drawn that nobody scrolls to only delays the board's opening.
+page is what fills the column, as tall as the terminal allows, and one card more: the board
+shows several stages at once, and every card fetched, measured and laid out that nobody
+scrolls to only delays the board's opening. The next page comes as the highlight moves down.
 """
 
 from __future__ import annotations
@@ -33,9 +33,9 @@ PREFETCH_MARGIN = 5  # cards left below the highlight when the next page is fetc
 
 
 def page_to_fill(rows: int) -> int:
-    """How many cards fill a column `rows` lines tall, with the margin below that keeps the
-    first page from fetching the next at once."""
-    return math.ceil(rows / CARD_LINES) + PREFETCH_MARGIN + 1
+    """How many cards fill a column `rows` lines tall (a card is at least CARD_LINES), and
+    one more so that the column ends in a card cut off, not in blank space."""
+    return math.ceil(rows / CARD_LINES) + 1
 SizedFetch = Callable[[tuple | None, int], Any]  # (after, limit) -> crm_tui.schemas.common.Page
 
 
@@ -103,8 +103,7 @@ class DealCardList(KeysetPaging, OptionList):
     def on_resize(self) -> None:
         # A taller column shows more cards: fetch them if the loaded ones no longer fill it.
         shown = math.ceil(self._rows / CARD_LINES)
-        self._more_if_near_end((self.highlighted or 0) + shown, len(self._cards),
-                               PREFETCH_MARGIN)
+        self._more_if_near_end((self.highlighted or 0) + shown, len(self._cards), 0)
 
     def show_first_page(self, fetch: SizedFetch, page: Any, *, keep: int | None = None) -> None:
         """Show a first page the board fetched; the next pages come from `fetch`."""
