@@ -77,6 +77,28 @@ class CrmScreen(StoreCalls, Screen):
 
     # Until the screen is first left it has only ever had the current styles.
     _left_once = False
+    # Answers of loads begun in `compose`, waiting for the widgets they fill to mount.
+    _after_mount: list[Callable[[], None]] | None = None
+    _drawable = False
+
+    def when_mounted(self, draw: Callable[[], None]) -> None:
+        """Run `draw` now, or once `on_mount` calls `draw_waiting()`.
+
+        A screen that starts its first load in `compose` (so the SQL runs while its
+        widgets mount, instead of after) draws the answer through this: it may come back
+        before the widgets it fills exist.
+        """
+        if self._drawable:
+            draw()
+        else:
+            self._after_mount = [*(self._after_mount or []), draw]
+
+    def draw_waiting(self) -> None:
+        """From `on_mount`, once the widgets are ready: draw what `when_mounted` kept."""
+        self._drawable = True
+        waiting, self._after_mount = self._after_mount or [], None
+        for draw in waiting:
+            draw()
 
     @on(events.ScreenResume)
     def _first_showing(self, event: events.ScreenResume) -> None:

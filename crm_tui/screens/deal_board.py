@@ -28,7 +28,7 @@ from crm_tui.screens.deal_moves import DealMoves, DealRef
 from crm_tui.widgets.actions import UserAction, bindings
 from crm_tui.widgets.deal_text import card_text
 from crm_tui.widgets.key_footer import KeyFooter
-from crm_tui.widgets.stage_column import DealCardList, StageColumn
+from crm_tui.widgets.stage_column import DealCardList, StageColumn, page_to_fill
 from crm_tui.widgets.status_bar import StatusBar
 from crm_tui.widgets.text import plain
 
@@ -78,7 +78,6 @@ class DealBoardScreen(DealMoves, CrmScreen):
         self._moving_from: str | None = None  # the stage of the deal being moved
         self._changed: set[str] | None = None  # the stages a move changed; None: any
         self._loading_timer: Timer | None = None
-        self._shown = False  # the first load has been drawn
         self._undrawn: set[str] | None = set()  # stages a running load is to draw; None: all
         self._default_owner: int | None = None
         self._owners: list[tuple[Text, int]] | None = None
@@ -94,6 +93,14 @@ class DealBoardScreen(DealMoves, CrmScreen):
             yield Select([], prompt=_("All owners"), id="owner-filter", allow_blank=True)
         yield HorizontalScroll(*self._columns(), id="board")
         yield KeyFooter()
+        # Fetch now: mounting these widgets takes longer than the SQL, which runs meanwhile.
+        user = self.store.user
+        # "My deals" by default for a manager: known without the list of owners, so the
+        # cards load while that list does.
+        self._default_owner = user.id if user is not None and user.role == "manager" else None
+        self._ready = True
+        self.reload()
+        self.call_store(self.store.users.list, done=self._fill_owners, group="owners")
 
     def _columns(self) -> list[StageColumn]:
         settings = self.app.settings
@@ -134,15 +141,12 @@ class DealBoardScreen(DealMoves, CrmScreen):
     # -- loading ---------------------------------------------------------------------------
     def on_mount(self) -> None:
         self.query_one(StatusBar).screen_title = _("Deal board")
-        user = self.store.user
-        # "My deals" by default for a manager: known without the list of owners, so the
-        # cards load while that list does.
-        self._default_owner = user.id if user is not None and user.role == "manager" else None
-        self._ready = True
-        self.reload()
-        self.call_store(self.store.users.list, done=self._fill_owners, group="owners")
+        self.draw_waiting()
 
     def _fill_owners(self, users) -> None:  # type: ignore[no-untyped-def]
+        self.when_mounted(lambda: self._show_owners(users))
+
+    def _show_owners(self, users) -> None:  # type: ignore[no-untyped-def]
         select = self.query_one("#owner-filter", Select)
         self._owners = [(plain(u.display_name), u.id) for u in users]
         with self.prevent(Select.Changed):  # the cards of the default owner are loading
@@ -167,8 +171,9 @@ class DealBoardScreen(DealMoves, CrmScreen):
             stages = stages | self._undrawn
         self._undrawn = stages
         deals, pipeline, owner_id = self.store.deals, self.pipeline, self.owner_id
-        columns = [c for c in self.columns if stages is None or c.stage in stages]
-        sizes = {column.stage: column.cards.first_page_size for column in columns}
+        codes = [stage.code for stage in self.app.settings.pipeline(pipeline).stages
+                 if stages is None or stage.code in stages]
+        sizes = {code: self._first_page_size(code) for code in codes}
 
         def fetch(stage: str, after: tuple | None, limit: int) -> Page[DealCard]:
             return deals.board_page(pipeline, stage, owner_id=owner_id, after=after,
@@ -179,9 +184,11 @@ class DealBoardScreen(DealMoves, CrmScreen):
             return pages, deals.stage_summaries(pipeline, owner_id=owner_id)
 
         def done(result: tuple[dict[str, Page[DealCard]], list[StageSummary]]) -> None:
-            self._shown = True
+            self.when_mounted(lambda: draw(result))
+
+        def draw(result: tuple[dict[str, Page[DealCard]], list[StageSummary]]) -> None:
             self._undrawn = set()
-            self._stop_loading(columns)
+            self._stop_loading(codes)
             pages, summaries = result
             with self.app.batch_update():
                 for stage, page in pages.items():
@@ -197,27 +204,32 @@ class DealBoardScreen(DealMoves, CrmScreen):
 
         def failed(exc: Exception) -> None:
             self._undrawn = set()
-            self._stop_loading(columns)
+            self._stop_loading(codes)
             self.show_store_error(exc)
 
         if self._loading_timer is not None:
             self._loading_timer.stop()
         # A quick load shows no spinner: mounting one per column costs more than it tells.
         self._loading_timer = self.set_timer(
-            LOADING_DELAY, lambda: self._set_loading(columns, True))
+            LOADING_DELAY, lambda: self._set_loading(codes, True))
         self.call_store(load, done=done, on_error=failed, group="board")
 
-    def _stop_loading(self, columns: list[StageColumn]) -> None:
+    def _first_page_size(self, stage: str) -> int:
+        found = self.query(f"#cards-{stage}")
+        if found:
+            return found.first(DealCardList).first_page_size
+        return page_to_fill(self.app.size.height)  # not mounted yet: the terminal bounds it
+
+    def _stop_loading(self, stages: list[str]) -> None:
         if self._loading_timer is not None:
             self._loading_timer.stop()
             self._loading_timer = None
-        self._set_loading(columns, False)
+        self._set_loading(stages, False)
 
-    @staticmethod
-    def _set_loading(columns: list[StageColumn], loading: bool) -> None:
-        for column in columns:
-            if column.is_attached:
-                column.cards.loading = loading
+    def _set_loading(self, stages: list[str], loading: bool) -> None:
+        for stage in stages:
+            for cards in self.query(f"#cards-{stage}").results(DealCardList):
+                cards.loading = loading
 
     def _show_summaries(self, summaries: list[StageSummary]) -> None:
         currency = self.app.settings.currency
@@ -261,8 +273,8 @@ class DealBoardScreen(DealMoves, CrmScreen):
     def on_screen_resume(self) -> None:
         # Back from a deal or the role panel: anything may have changed. A dialog's answer
         # reloads just the stages it touched (see `deal_moved`), so closing one reloads none.
-        # The first showing (Textual may announce it twice) waits for the load begun at mount.
-        if not self._left_for_dialog and self._shown:
+        # The first showing (Textual may announce it twice) has the load begun in compose.
+        if self._left_once and not self._left_for_dialog:
             self.reload()
         self._left_for_dialog = False
 

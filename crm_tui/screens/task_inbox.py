@@ -163,6 +163,8 @@ class TaskInboxScreen(CrmScreen):
                             classes=f"group-title -{group}")
                 yield InboxTable(group, columns, self._row)
         yield KeyFooter()
+        # Fetch now, by the filters' starting values: the SQL runs while the widgets mount.
+        self.reload(InboxFilter())
 
     def _row(self, task: TaskOut) -> list:
         now = self.store.ctx.now()
@@ -194,7 +196,7 @@ class TaskInboxScreen(CrmScreen):
         self.query_one("#inbox-empty", Label).display = False
         if self._team_lead:
             self.call_store(self.store.users.list, done=self._fill_whose, group="users")
-        self.reload()
+        self.draw_waiting()
 
     def _fill_whose(self, users) -> None:  # type: ignore[no-untyped-def]
         me = self.store.user
@@ -221,17 +223,20 @@ class TaskInboxScreen(CrmScreen):
             link=value("#inbox-link"),
         )
 
-    def reload(self) -> None:
+    def reload(self, which: InboxFilter | None = None) -> None:
         """Counts and every group's first page again, keeping the cursor where it was.
 
         One worker fetches them all and they are drawn at once: a worker per group would
-        redraw the inbox as each page came in.
+        redraw the inbox as each page came in. `which` is the filter while the filter
+        widgets are not mounted yet.
         """
-        which = self._filter = self.inbox_filter()
+        which = self._filter = which or self.inbox_filter()
         tasks = self.store.tasks
         # Again as far as the cursor was, so it stays on its task.
-        sizes = {table.group: max(FIRST_PAGE, table.cursor_row + table.prefetch_margin + 1)
-                 for table in self.tables}
+        sizes = dict.fromkeys(INBOX_GROUPS, FIRST_PAGE)
+        sizes.update({table.group: max(FIRST_PAGE,
+                                       table.cursor_row + table.prefetch_margin + 1)
+                      for table in self.tables})
 
         def fetch(group: InboxGroup, after: tuple | None) -> Page[TaskOut]:
             return tasks.inbox_page(group, which, after=after, limit=NEXT_PAGE)
@@ -243,6 +248,9 @@ class TaskInboxScreen(CrmScreen):
             return counts, pages
 
         def done(result: tuple[dict[InboxGroup, int], dict[InboxGroup, Page[TaskOut]]]) -> None:
+            self.when_mounted(lambda: draw(result))
+
+        def draw(result: tuple[dict[InboxGroup, int], dict[InboxGroup, Page[TaskOut]]]) -> None:
             self._stop_loading()
             # Where the cursor is now, not where it was when the load began: the user may
             # have moved on meanwhile, and going back to the top would lose their place.
