@@ -39,6 +39,8 @@ from crm_tui.widgets.text import plain
 from crm_tui.widgets.timeline import Timeline
 
 TABS = ("counterparties", "contacts", "deals", "tasks", "timeline")
+# Tabs whose rows come in one store call (the others are paged by their table).
+WHOLE_TABS = ("counterparties", "tasks")
 # action -> the tab it belongs to
 TAB_ACTIONS = {"add_counterparty": "counterparties", "archive_counterparty": "counterparties",
                "new_contact": "contacts", "link_contact": "contacts", "end_link": "contacts",
@@ -110,6 +112,11 @@ class ClientCardScreen(CrmScreen):
             with TabPane(_("Timeline"), id="timeline"):
                 yield Timeline(settings, id="timeline-table")
         yield KeyFooter()
+        # Fetch now: the SQL runs while the widgets mount (tabs of paged tables start from
+        # on_mount: the table runs their paging).
+        self.reload_client()
+        if self.initial_tab in WHOLE_TABS:
+            self._load_tab(self.initial_tab)
 
     # -- typed accessors -------------------------------------------------------------
     @property
@@ -139,8 +146,8 @@ class ClientCardScreen(CrmScreen):
     # -- loading -------------------------------------------------------------------------
     def on_mount(self) -> None:
         show_status(self, _("Client card"))
-        self.reload_client()
         self._load_tab(self.initial_tab)
+        self.draw_waiting()
 
     def reload(self) -> None:
         """The client and the tabs loaded so far again; the others load when first shown."""
@@ -164,15 +171,18 @@ class ClientCardScreen(CrmScreen):
                 "timeline": self.reload_timeline}
 
     def reload_client(self) -> None:
-        self.call_store(self.store.clients.get, self.client_id, done=self._show_client,
-                        group="client")
+        self.call_store(self.store.clients.get, self.client_id, group="client",
+                        done=lambda client: self.when_mounted(lambda: self._show_client(client)))
         self.call_store(self.store.clients.missing_important_fields, self.client_id,
-                        done=self._show_missing, group="missing")
+                        group="missing",
+                        done=lambda missing: self.when_mounted(
+                            lambda: self._show_missing(missing)))
 
     def reload_counterparties(self) -> None:
         self.call_store(self.store.counterparties.of_client, self.client_id,
-                        include_archived=True, done=self.counterparties.show,
-                        group="counterparties")
+                        include_archived=True, group="counterparties",
+                        done=lambda found: self.when_mounted(
+                            lambda: self.counterparties.show(found)))
 
     def reload_people(self) -> None:
         store, client_id = self.store, self.client_id
@@ -183,8 +193,8 @@ class ClientCardScreen(CrmScreen):
         self.deals.load(lambda after: store.deals.of_client(client_id, after=after))
 
     def reload_tasks(self) -> None:
-        self.call_store(self.store.tasks.open_for, client_id=self.client_id,
-                        done=self.tasks.show, group="tasks")
+        self.call_store(self.store.tasks.open_for, client_id=self.client_id, group="tasks",
+                        done=lambda tasks: self.when_mounted(lambda: self.tasks.show(tasks)))
 
     def reload_timeline(self) -> None:
         store, client_id = self.store, self.client_id
