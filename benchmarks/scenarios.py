@@ -243,7 +243,10 @@ def _board(session: Session, plan: BoardPlan) -> None:
 
 def _move(session: Session, plan: BoardPlan, column: int, allowed: bool) -> None:
     """`]` on the column's top card; the figure goes to whichever answer the app gave."""
-    moved = contains(f"moved to «{plan.names[column + 1]}»")
+    # The toast wraps a long deal title, and "moved to" may end one line and «stage» begin
+    # the next (the first run at 1M waited 120 s for a move the app had made): both parts,
+    # wherever they are. Stage names appear in «» only in that toast.
+    moved = contains("moved to", f"«{plan.names[column + 1]}»")
     refused = contains("cannot move to")
     seconds = session.press("]", lambda screen: refused(screen) or (
         moved(screen) and LOADING not in screen))
