@@ -267,6 +267,10 @@ def test_missing_key_roles_are_counted_by_manager_and_stage(team) -> None:
     boris.deals.move(half.id, MoveRequest(target_stage="qualification"))
     _deal(boris, client.id, "Пустая Бориса")
     _deal(vera, client.id, "Пустая Веры")
+    # A contract's participant has no deal: a role held there counts for no deal (and
+    # the NULL deal of that participation must not empty the report, as NOT IN would).
+    contract = boris.contracts.create(ContractIn(client_id=client.id, number="Д-1"))
+    boris.participants.add("contract", contract.id, anna.id, ["finance", "decision_maker"])
     cells = {(c.owner_name, c.stage): c.count for c in boris.role_reports.missing_roles_summary()}
     assert cells == {("Boris Manager", "new"): 1, ("Boris Manager", "qualification"): 1,
                      ("Vera Manager", "new"): 1}
