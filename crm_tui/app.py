@@ -64,6 +64,11 @@ MAIN_SCREENS = [
 ]
 
 
+# Seconds after start when the screens' modules are imported (see `CrmApp._warm_up`): once
+# the first screen has been drawn and filled, which the import thread would slow down.
+WARM_UP_AFTER = 2.0
+
+
 class DataChanged(Message):
     """Someone (maybe another user) changed data: visible lists may refresh themselves."""
 
@@ -124,7 +129,7 @@ class CrmApp(App):
         self._apply_theme(self.settings.theme)
         self.switch_mode(MAIN_SCREENS[0].mode)
         if self.freeze_gc:
-            self.call_after_refresh(self._warm_up)
+            self.set_timer(WARM_UP_AFTER, self._warm_up)
         from crm_tui.screens.reminders import TaskReminders
 
         self.reminders = TaskReminders(self)
@@ -188,7 +193,7 @@ class CrmApp(App):
                             self.action_change_theme)
 
     def _warm_up(self) -> None:
-        """After the first frame: import every screen's module in a thread, then freeze.
+        """After start-up: import every screen's module in a thread, then freeze.
 
         A screen's first opening imported its module and what that pulls in (the client
         card ~40 ms of it, in the benchmark's first card open); the user is reading the
