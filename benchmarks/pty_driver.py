@@ -10,27 +10,30 @@ The clock stops at the last change of the screen's *characters*: a blinking curs
 one cell's colours twice a second and would otherwise land inside the quiet period now and
 then and pass for work the key caused.
 
-Output is read by a thread of its own the moment it arrives, and each chunk keeps the time
+Output is read by a process of its own the moment it arrives, and each chunk keeps the time
 it arrived: pyte parses about 1.7 MB/s here, so a screen the app writes as 60 KB would
 otherwise reach the clock some 40 ms late (and fill the pty, so the app itself would wait to
-write). The times are the app's, not the emulator's.
+write). The times are the app's, not the emulator's. A reader *thread* was not enough: to
+take each chunk it needs Python's GIL, which the thread feeding pyte holds for 5 ms at a
+time, and a frame of 80 KB comes as twenty 4 KB chunks; a board the app had written by
+207 ms was stamped as late as 273 ms. A terminal emulator takes such a frame in a few ms.
 """
 
 from __future__ import annotations
 
 import contextlib
 import fcntl
+import multiprocessing
 import os
 import pty
 import queue
-import select
 import signal
 import struct
 import termios
-import threading
 import time
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 import pyte
 
@@ -105,8 +108,8 @@ class AppSession:
         self.started = 0.0
         self.last_change_at = 0.0
         self._text = ""
-        self._chunks: queue.Queue[tuple[float, bytes]] = queue.Queue()
-        self._reader: threading.Thread | None = None
+        self._chunks: Any = None  # multiprocessing queue of (arrived, bytes); b"": gone
+        self._reader: Any = None  # the reading process
 
     # -- life --------------------------------------------------------------------------
     def start(self) -> None:
@@ -120,24 +123,10 @@ class AppSession:
             finally:
                 os._exit(127)
         self.pid, self.fd = pid, fd
-        self._reader = threading.Thread(target=self._read_all, args=(fd,), daemon=True)
+        context = multiprocessing.get_context("fork")  # the child keeps the pty's fd
+        self._chunks = context.Queue()
+        self._reader = context.Process(target=_read_all, args=(fd, self._chunks), daemon=True)
         self._reader.start()
-
-    def _read_all(self, fd: int) -> None:
-        """The reader thread: every chunk with the time it arrived; b"" once the app is gone."""
-        while True:
-            try:
-                ready, _, _ = select.select([fd], [], [], 0.2)
-                if not ready:
-                    if self.fd != fd:  # closed
-                        break
-                    continue
-                data = os.read(fd, READ_BYTES)
-            except (OSError, ValueError):
-                data = b""
-            self._chunks.put((time.perf_counter(), data))
-            if not data:
-                break
 
     def __enter__(self) -> AppSession:
         self.start()
@@ -168,6 +157,9 @@ class AppSession:
         fd, self.fd = self.fd, -1
         if self._reader is not None:
             self._reader.join(timeout=1.0)
+            if self._reader.is_alive():
+                self._reader.kill()
+                self._reader.join()
         with contextlib.suppress(OSError):
             os.close(fd)
         self.pid = 0
@@ -194,6 +186,9 @@ class AppSession:
             return self._chunks.get(timeout=wait) if wait > 0 else self._chunks.get_nowait()
         except queue.Empty:
             return None
+
+    def _no_unread_output(self) -> bool:
+        return self._chunks.empty()
 
     def _drain(self, wait: float) -> None:
         chunk = self._next_chunk(wait)
@@ -252,7 +247,7 @@ class AppSession:
         while True:
             now = time.perf_counter()
             if (appeared is not None and now - last_byte >= quiet and not pending
-                    and self._chunks.empty()):  # nothing arrived that is still unread
+                    and self._no_unread_output()):  # nothing arrived that is still unread
                 if until is not None and not until(self._text):  # gone again: keep waiting
                     appeared = None
                     continue
@@ -281,3 +276,18 @@ class AppSession:
                 if test(self._text):
                     reached[name] = arrived - since
                     del pending[name]
+
+
+def _read_all(fd: int, chunks: Any) -> None:
+    """The reading process: every chunk with the time it arrived; b"" once the app is gone.
+
+    `time.perf_counter` is the system's monotonic clock, the same in every process here.
+    """
+    while True:
+        try:
+            data = os.read(fd, READ_BYTES)
+        except OSError:  # the app's side of the pty is closed
+            data = b""
+        chunks.put((time.perf_counter(), data))
+        if not data:
+            return
