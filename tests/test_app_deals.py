@@ -54,7 +54,7 @@ async def test_board_shows_stages_with_counts_totals_and_cards(
         assert "[b]Бета[/b] Трейд" in text  # stored markup is shown, not obeyed
         assert "RUB90,000.00" in text and "3 days" in text and "0 days" in text
         cards = board.column("new").cards
-        newest = cards.get_option_at_index(0).prompt.plain
+        newest = cards.card_text(0).plain
         assert newest.splitlines() == ["[b]Бета[/b] Трейд", "Сервис", "RUB90,000.00 · anna",
                                        "0 days  ⚠ no Decision maker, Finance / payment"]
         assert [c.stage for c in board.columns] == [
@@ -333,7 +333,7 @@ async def test_a_stage_reload_during_a_whole_board_load_still_draws_every_stage(
     app = make_test_app(app_store)
     async with app.run_test(size=(200, 40)) as pilot:
         board = await _open_board(pilot)
-        board.column("new").cards.clear_options()  # what the user saw is gone until redrawn
+        board.column("new").cards.clear_cards()  # what the user saw is gone until redrawn
         release, real = threading.Event(), app_store.deals.stage_summaries
         calls: list[int] = []
 
@@ -350,6 +350,6 @@ async def test_a_stage_reload_during_a_whole_board_load_still_draws_every_stage(
         await pilot.pause()
         release.set()
         await settle(pilot)
-        assert board.column("new").cards.option_count > 0  # the card is back on screen
+        assert board.column("new").cards.card_count > 0  # the card is back on screen
         assert "ООО Альфа" in screen_text(pilot)
         assert not any(column.cards.loading for column in board.columns)

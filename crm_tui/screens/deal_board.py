@@ -109,8 +109,13 @@ class DealBoardScreen(DealMoves, CrmScreen):
         def render(card: DealCard):  # type: ignore[no-untyped-def]
             return card_text(card, settings, now())
 
-        return [StageColumn(stage.code, stage.name, render)
-                for stage in settings.pipeline(self.pipeline).stages]
+        stages = settings.pipeline(self.pipeline).stages
+        width = self._column_width(len(stages), self.app.size.width)
+        return [StageColumn(stage.code, stage.name, render, width) for stage in stages]
+
+    def _column_width(self, columns: int, screen_width: int) -> int:
+        """Each stage's share of the width; past the minimum, the board scrolls sideways."""
+        return max(self.MIN_COLUMN_WIDTH, screen_width // max(1, columns))
 
     # -- typed accessors -------------------------------------------------------------------
     @property
@@ -283,13 +288,13 @@ class DealBoardScreen(DealMoves, CrmScreen):
         self._fit_columns()
 
     def _fit_columns(self) -> None:
-        """Share the width between the stages; past the minimum, the board scrolls sideways."""
+        """Share the width between the stages again (the terminal was resized)."""
         columns = self.columns
         if not columns:
             return
-        width = max(self.MIN_COLUMN_WIDTH, self.size.width // len(columns))
+        width = self._column_width(len(columns), self.size.width)
         for column in columns:
-            column.styles.width = width
+            column.set_width(width)
 
     def _index_of(self, stage: str) -> int:
         stages = [column.stage for column in self.columns]

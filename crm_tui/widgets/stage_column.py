@@ -1,11 +1,11 @@
 """One column of the deal board: a header with the stage's count and total, and its cards.
 
-The cards are options of one `OptionList` fed by keyset pages from the store, so a stage
+The cards are one line-drawn `CardList` fed by keyset pages from the store, so a stage
 holding thousands of deals costs one page of rendering, not thousands of widgets; the next
 page is fetched in a thread when the highlight nears the end of what is loaded. The first
 page is what fills the column, as tall as the terminal allows, and one card more: the board
-shows several stages at once, and every card fetched, measured and laid out that nobody
-scrolls to only delays the board's opening. The next page comes as the highlight moves down.
+shows several stages at once, and every card fetched and wrapped that nobody scrolls to
+only delays the board's opening. The next page comes as the highlight moves down.
 """
 
 from __future__ import annotations
@@ -15,14 +15,15 @@ from collections.abc import Callable
 from typing import Any
 
 from rich.text import Text
+from textual import on
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.message import Message
-from textual.widgets import OptionList, Static
-from textual.widgets.option_list import Option
+from textual.widgets import Static
 
 from crm_tui.i18n import N_, _
 from crm_tui.schemas.deals import DealCard
+from crm_tui.widgets.card_list import CardList
 from crm_tui.widgets.paging import KeysetPaging
 
 RenderCard = Callable[[DealCard], Text]
@@ -30,6 +31,7 @@ RenderCard = Callable[[DealCard], Text]
 CARD_LINES = 5
 NEXT_PAGE = 60
 PREFETCH_MARGIN = 5  # cards left below the highlight when the next page is fetched
+COLUMN_BORDER = 1  # the rule right of each column (deal_board.tcss)
 
 
 def page_to_fill(rows: int) -> int:
@@ -39,7 +41,7 @@ def page_to_fill(rows: int) -> int:
 SizedFetch = Callable[[tuple | None, int], Any]  # (after, limit) -> crm_tui.schemas.common.Page
 
 
-class DealCardList(KeysetPaging, OptionList):
+class DealCardList(KeysetPaging, CardList):
     """The cards of one stage; enter posts `DealCardList.Chosen` with the card."""
 
     HELP = _(
@@ -71,7 +73,7 @@ class DealCardList(KeysetPaging, OptionList):
             return self.cards
 
     def __init__(self, stage: str, render_card: RenderCard, *, id: str | None = None) -> None:
-        super().__init__(id=id, markup=False)
+        super().__init__(id=id)
         self.stage = stage
         self._render_card = render_card
         self._cards: list[DealCard] = []
@@ -101,6 +103,7 @@ class DealCardList(KeysetPaging, OptionList):
         return self.size.height or self.app.size.height
 
     def on_resize(self) -> None:
+        super().on_resize()
         # A taller column shows more cards: fetch them if the loaded ones no longer fill it.
         shown = math.ceil(self._rows / CARD_LINES)
         self._more_if_near_end((self.highlighted or 0) + shown, len(self._cards), 0)
@@ -116,14 +119,11 @@ class DealCardList(KeysetPaging, OptionList):
     def _show_page(self, page: Any, first: bool) -> None:
         if first:
             self._cards = []
-            self.clear_options()
+            self.clear_cards()
         known = {card.id for card in self._cards}
         fresh = [card for card in page.items if card.id not in known]
         self._cards.extend(fresh)
-        options: list[Option | None] = []
-        for card in fresh:
-            options += [Option(self._render_card(card)), None]  # None: a rule between cards
-        self.add_options(options)
+        self.add_cards([self._render_card(card) for card in fresh])
 
     def _page_shown(self, first: bool, count: int) -> None:
         if first:
@@ -139,14 +139,15 @@ class DealCardList(KeysetPaging, OptionList):
                 return True
         return False
 
-    def watch_highlighted(self, highlighted: int | None) -> None:
-        super().watch_highlighted(highlighted)
-        self._more_if_near_end(highlighted, len(self._cards), PREFETCH_MARGIN)
+    def watch_highlighted(self, old: int | None, new: int | None) -> None:
+        super().watch_highlighted(old, new)
+        self._more_if_near_end(new, len(self._cards), PREFETCH_MARGIN)
 
-    def _on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+    @on(CardList.Selected)
+    def _card_selected(self, event: CardList.Selected) -> None:
         event.stop()
-        if 0 <= event.option_index < len(self._cards):
-            self.post_message(self.Chosen(self, self._cards[event.option_index]))
+        if 0 <= event.index < len(self._cards):
+            self.post_message(self.Chosen(self, self._cards[event.index]))
 
 
 class StageColumn(Vertical):
@@ -158,22 +159,29 @@ class StageColumn(Vertical):
         height: 2; padding: 0 1; background: $panel; color: $foreground;
         text-wrap: nowrap; text-overflow: ellipsis;
     }
-    StageColumn > DealCardList { height: 1fr; max-height: 100%; }
+    StageColumn > DealCardList { height: 1fr; }
     """
 
-    def __init__(self, stage: str, title: str, render_card: RenderCard) -> None:
+    def __init__(self, stage: str, title: str, render_card: RenderCard, width: int) -> None:
         super().__init__(id=f"column-{stage}")
         self.stage = stage
         self.title = title
         self._render_card = render_card
+        self._cards = DealCardList(stage, render_card, id=f"cards-{stage}")
+        self.set_width(width)
 
     def compose(self) -> ComposeResult:
         yield Static(Text(self.title, style="bold"), classes="stage-header")
-        yield DealCardList(self.stage, self._render_card, id=f"cards-{self.stage}")
+        yield self._cards
+
+    def set_width(self, width: int) -> None:
+        """The column's width; its cards wrap to it even before they are first laid out."""
+        self.styles.width = width
+        self._cards.planned_width = width - COLUMN_BORDER
 
     @property
     def cards(self) -> DealCardList:
-        return self.query_one(DealCardList)
+        return self._cards
 
     def show_summary(self, count: str, total: str) -> None:
         # One line each, cut with "…": a long stage name must not push the totals away.
