@@ -7,7 +7,7 @@ import importlib
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path, PurePath
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual.app import App, SystemCommand
 from textual.message import Message
@@ -64,6 +64,9 @@ MAIN_SCREENS = [
 ]
 
 
+# Seconds a new screen waits for the store calls of its first frame before it is shown
+# without them (it then draws their answers when they come).
+FIRST_LOAD_WAIT = 0.25
 # Seconds after start when the screens' modules are imported (see `CrmApp._warm_up`): once
 # the first screen has been drawn and filled, which the import thread would slow down.
 WARM_UP_AFTER = 2.0
@@ -106,7 +109,8 @@ class CrmApp(App):
 
     def __init__(self, settings: Settings, store: Store, *, poll_changes: bool = True,
                  config_path: Path | None = None, offer_demo: bool = True,
-                 sweep_reminders: bool = True, freeze_gc: bool = False) -> None:
+                 sweep_reminders: bool = True, freeze_gc: bool = False,
+                 first_load_wait: float = FIRST_LOAD_WAIT) -> None:
         self.offer_demo = offer_demo
         # Make the due role reminders after start (crm_tui.store.role_reminders).
         self.sweep_reminders = sweep_reminders
@@ -117,6 +121,13 @@ class CrmApp(App):
         # The TOML file the settings came from; the settings screens save back to it.
         self.config_path = config_path
         self.poll_changes = poll_changes
+        # Main screens made but not yet shown (see `action_go`), and the screen being opened.
+        self._made: dict[str, Screen] = {}
+        self._opened_modes: set[str] = set()  # modes whose screen has been made
+        self._opening: object | None = None
+        self.first_load_wait = first_load_wait  # see `show_when_loaded`
+        # Per app, so that a mode's first screen can be one made before it is shown.
+        self.MODES = {m.mode: self._mode_screen(m) for m in MAIN_SCREENS}
         super().__init__()
         for theme in THEMES:
             self.register_theme(theme)
@@ -161,9 +172,79 @@ class CrmApp(App):
         )
 
     # -- actions -------------------------------------------------------------------------------
+    def _mode_screen(self, main: MainScreen) -> Callable[[], Screen]:
+        build = main.factory()
+
+        def screen() -> Screen:
+            self._opened_modes.add(main.mode)
+            made = self._made.pop(main.mode, None)
+            return made if made is not None else build()
+
+        return screen
+
     def action_go(self, mode: str) -> None:
-        if mode in self.MODES and mode != self.current_mode:
+        if mode not in self.MODES or mode == self.current_mode:
+            return
+        if mode in self._opened_modes:
+            self._opening = None  # a screen still loading is not shown over this one
             self.switch_mode(mode)
+            return
+        main = next(m for m in MAIN_SCREENS if m.mode == mode)
+        screen = main.factory()()
+
+        def show() -> None:
+            self._made[mode] = screen
+            self.switch_mode(mode)
+
+        self.show_when_loaded(screen, show)
+
+    def show_when_loaded(self, screen: Screen, show: Callable[[], object]) -> None:
+        """Show a new screen once the store calls of its first frame have answered.
+
+        The calls run in one thread while the current screen stays (see
+        `CrmScreen.first_loads`); their answers are handed to the screen and it is shown
+        with them, so its first frame has its data. After `first_load_wait` s it is shown
+        anyway and draws them when they come. Opening another screen meanwhile drops it.
+        """
+        from crm_tui.screens.base import CrmScreen
+        from crm_tui.store.errors import StoreError
+
+        loads = screen.first_loads() if isinstance(screen, CrmScreen) else []
+        if not loads:
+            self._opening = None
+            show()
+            return
+        opening = self._opening = object()
+        shown = False
+
+        def show_once() -> None:
+            nonlocal shown
+            if not shown and self._opening is opening:
+                shown = True
+                self._opening = None
+                show()
+
+        def answered(answers: list[tuple[bool, Any]]) -> None:
+            if not shown and self._opening is not opening:
+                return  # another screen was opened meanwhile: this one never shows
+            for load, (ok, value) in zip(loads, answers, strict=True):
+                if not ok:
+                    load.on_error(value)
+                elif load.done is not None:
+                    load.done(value)
+            show_once()
+
+        def run() -> None:
+            answers: list[tuple[bool, Any]] = []
+            for load in loads:
+                try:
+                    answers.append((True, load.call()))
+                except (StoreError, ValueError) as exc:  # as `call_store` hands them on
+                    answers.append((False, exc))
+            self.call_from_thread(answered, answers)
+
+        self.run_worker(run, thread=True, group="first-load", exclusive=False)
+        self.set_timer(self.first_load_wait, show_once)
 
     def action_search(self) -> None:
         from crm_tui.screens.search import SearchScreen

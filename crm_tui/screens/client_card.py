@@ -94,6 +94,8 @@ class ClientCardScreen(CrmScreen):
         self.AUTO_FOCUS = f"#{self.initial_tab} DataTable"
 
     def compose(self) -> ComposeResult:
+        # Unless the app made them before composing: the SQL runs while the widgets mount.
+        self.begin_loading()
         settings = self.app.settings
         yield StatusBar()
         with Vertical(id="card-head"):
@@ -112,8 +114,9 @@ class ClientCardScreen(CrmScreen):
             with TabPane(_("Timeline"), id="timeline"):
                 yield Timeline(settings, id="timeline-table")
         yield KeyFooter()
-        # Fetch now: the SQL runs while the widgets mount (tabs of paged tables start from
-        # on_mount: the table runs their paging).
+
+    def start_loading(self) -> None:
+        # Tabs of paged tables start from on_mount: the table runs their paging.
         self.reload_client()
         if self.initial_tab in WHOLE_TABS:
             self._load_tab(self.initial_tab)

@@ -82,18 +82,10 @@ class DealBoardScreen(DealMoves, CrmScreen):
         self._default_owner: int | None = None
         self._owners: list[tuple[Text, int]] | None = None
 
-    def compose(self) -> ComposeResult:
+    def start_loading(self) -> None:
         settings = self.app.settings
         if not any(p.code == self.pipeline for p in settings.pipelines):
             self.pipeline = settings.pipelines[0].code
-        yield StatusBar()
-        with Horizontal(classes="filters"):
-            yield Select([(p.name, p.code) for p in settings.pipelines], allow_blank=False,
-                         value=self.pipeline, id="pipeline-filter")
-            yield Select([], prompt=_("All owners"), id="owner-filter", allow_blank=True)
-        yield HorizontalScroll(*self._columns(), id="board")
-        yield KeyFooter()
-        # Fetch now: mounting these widgets takes longer than the SQL, which runs meanwhile.
         user = self.store.user
         # "My deals" by default for a manager: known without the list of owners, so the
         # cards load while that list does.
@@ -101,6 +93,18 @@ class DealBoardScreen(DealMoves, CrmScreen):
         self._ready = True
         self.reload()
         self.call_store(self.store.users.list, done=self._fill_owners, group="owners")
+
+    def compose(self) -> ComposeResult:
+        # Unless the app made them before composing: the SQL runs while the widgets mount.
+        self.begin_loading()
+        settings = self.app.settings
+        yield StatusBar()
+        with Horizontal(classes="filters"):
+            yield Select([(p.name, p.code) for p in settings.pipelines], allow_blank=False,
+                         value=self.pipeline, id="pipeline-filter")
+            yield Select([], prompt=_("All owners"), id="owner-filter", allow_blank=True)
+        yield HorizontalScroll(*self._columns(), id="board")
+        yield KeyFooter()
 
     def _columns(self) -> list[StageColumn]:
         settings = self.app.settings
@@ -215,8 +219,10 @@ class DealBoardScreen(DealMoves, CrmScreen):
         if self._loading_timer is not None:
             self._loading_timer.stop()
         # A quick load shows no spinner: mounting one per column costs more than it tells.
-        self._loading_timer = self.set_timer(
-            LOADING_DELAY, lambda: self._set_loading(codes, True))
+        # (Before the screen is shown there are no columns to spin.)
+        if self.is_attached:
+            self._loading_timer = self.set_timer(
+                LOADING_DELAY, lambda: self._set_loading(codes, True))
         self.call_store(load, done=done, on_error=failed, group="board")
 
     def _first_page_size(self, stage: str) -> int:

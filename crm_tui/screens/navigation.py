@@ -46,7 +46,9 @@ def open_record(app: App, kind: str, record_id: int, /, **options: Any) -> None:
     if target is None:
         app.notify(_("There is no card for this kind of record."), severity="warning")
         return
-    app.push_screen(_load(target)(record_id, **options))
+    screen = _load(target)(record_id, **options)
+    # Shown once the data of its first frame is there (see `CrmApp.show_when_loaded`).
+    app.show_when_loaded(screen, lambda: app.push_screen(screen))  # type: ignore[attr-defined]
 
 
 def new_record(

@@ -133,7 +133,15 @@ class TaskInboxScreen(CrmScreen):
         return bool(user and user.is_head)
 
     # -- layout ----------------------------------------------------------------------------
+    def start_loading(self) -> None:
+        # By the filters' starting values: their widgets may not exist yet.
+        self.reload(InboxFilter())
+        if self._team_lead:
+            self.call_store(self.store.users.list, done=self._fill_whose, group="users")
+
     def compose(self) -> ComposeResult:
+        # Unless the app made them before composing: the SQL runs while the widgets mount.
+        self.begin_loading()
         yield StatusBar()
         with Horizontal(classes="filters"):
             whose = Select([(_("My tasks"), ME)], value=ME, allow_blank=False,
@@ -163,8 +171,6 @@ class TaskInboxScreen(CrmScreen):
                             classes=f"group-title -{group}")
                 yield InboxTable(group, columns, self._row)
         yield KeyFooter()
-        # Fetch now, by the filters' starting values: the SQL runs while the widgets mount.
-        self.reload(InboxFilter())
 
     def _row(self, task: TaskOut) -> list:
         now = self.store.ctx.now()
@@ -194,11 +200,12 @@ class TaskInboxScreen(CrmScreen):
         for table in self.tables:
             table.display = False
         self.query_one("#inbox-empty", Label).display = False
-        if self._team_lead:
-            self.call_store(self.store.users.list, done=self._fill_whose, group="users")
         self.draw_waiting()
 
     def _fill_whose(self, users) -> None:  # type: ignore[no-untyped-def]
+        self.when_mounted(lambda: self._show_whose(users))
+
+    def _show_whose(self, users) -> None:  # type: ignore[no-untyped-def]
         me = self.store.user
         options = [(_("My tasks"), ME)]
         options += [(plain(u.display_name), u.id) for u in users if me is None or u.id != me.id]
@@ -271,7 +278,10 @@ class TaskInboxScreen(CrmScreen):
         if self._loading_timer is not None:
             self._loading_timer.stop()
         # A quick load shows no spinners: mounting one per group costs more than it tells.
-        self._loading_timer = self.set_timer(LOADING_DELAY, lambda: self._set_loading(True))
+        # (Before the screen is shown there are no groups to spin.)
+        if self.is_attached:
+            self._loading_timer = self.set_timer(LOADING_DELAY,
+                                                 lambda: self._set_loading(True))
         self.call_store(load, done=done, on_error=failed, group="inbox")
 
     def _stop_loading(self) -> None:
