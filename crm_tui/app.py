@@ -204,7 +204,8 @@ class CrmApp(App):
         The calls run in one thread while the current screen stays (see
         `CrmScreen.first_loads`); their answers are handed to the screen and it is shown
         with them, so its first frame has its data. After `first_load_wait` s it is shown
-        anyway and draws them when they come. Opening another screen meanwhile drops it.
+        anyway and draws them when they come. Opening another screen meanwhile, or leaving
+        the current one (a dialog, Escape), drops it.
         """
         from crm_tui.screens.base import CrmScreen
         from crm_tui.store.errors import StoreError
@@ -215,18 +216,19 @@ class CrmApp(App):
             show()
             return
         opening = self._opening = object()
+        origin = self.screen
         shown = False
 
         def show_once() -> None:
             nonlocal shown
-            if not shown and self._opening is opening:
+            if not shown and self._opening is opening and self.screen is origin:
                 shown = True
                 self._opening = None
                 show()
 
         def answered(answers: list[tuple[bool, Any]]) -> None:
-            if not shown and self._opening is not opening:
-                return  # another screen was opened meanwhile: this one never shows
+            if not shown and (self._opening is not opening or self.screen is not origin):
+                return  # the user went elsewhere meanwhile: this screen never shows
             for load, (ok, value) in zip(loads, answers, strict=True):
                 if not ok:
                     load.on_error(value)

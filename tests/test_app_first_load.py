@@ -123,3 +123,31 @@ async def test_a_screen_opened_while_another_loads_is_the_one_shown(
         await settle(pilot)
         assert isinstance(app.screen, DealBoardScreen)
         assert "ООО Альфа" in screen_text(pilot)
+
+
+async def test_a_dialog_opened_while_a_screen_loads_keeps_it_from_showing(
+    app_store, make_test_app, monkeypatch
+) -> None:
+    from crm_tui.screens.search import SearchScreen
+
+    make_deal(app_store, client_name="ООО Альфа")
+    release = threading.Event()
+    real = app_store.deals.stage_summaries
+
+    def slow(*args, **kwargs):  # type: ignore[no-untyped-def]
+        release.wait(10)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(app_store.deals, "stage_summaries", slow)
+    app = make_test_app(app_store, first_load_wait=30)
+    async with app.run_test(size=(160, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("f4")  # the board's data is on its way...
+        await pilot.pause()
+        await pilot.press("slash")  # ...when the user starts a search
+        await pilot.pause()
+        release.set()
+        await settle(pilot)
+        assert isinstance(app.screen, SearchScreen)  # not swept away by the board
+        assert app.current_mode == "clients"
+
