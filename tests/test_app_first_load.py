@@ -151,3 +151,29 @@ async def test_a_dialog_opened_while_a_screen_loads_keeps_it_from_showing(
         assert isinstance(app.screen, SearchScreen)  # not swept away by the board
         assert app.current_mode == "clients"
 
+
+async def test_a_card_draws_its_tab_underline_in_its_first_frame(
+    app_store, make_test_app, monkeypatch
+) -> None:
+    """Textual places the underline after the tabs' layout (a frame later); the card puts it
+    in place on mount, where the layout then finds it, for whichever tab opens first."""
+    from textual.widgets._tabs import Underline
+
+    deal = make_deal(app_store, client_name="ООО Альфа")
+
+    def underline(card):  # type: ignore[no-untyped-def]
+        bar = card.query_one(Underline)
+        return bar.highlight_start, bar.highlight_end
+
+    seen = _cards_at_first_draw(monkeypatch, ClientCardScreen, underline)
+    app = make_test_app(app_store)
+    async with app.run_test(size=(160, 40)) as pilot:
+        await settle(pilot)
+        for tab in ("counterparties", "deals", "timeline"):
+            open_record(app, "client", deal.client_id, tab=tab)
+            await settle(pilot)
+            laid_out = underline(app.screen)
+            assert seen[-1] == laid_out  # where the layout put it, already at the mount
+            assert laid_out[1] > laid_out[0]
+            await pilot.press("escape")
+            await settle(pilot)

@@ -34,6 +34,7 @@ from crm_tui.widgets.key_footer import KeyFooter
 from crm_tui.widgets.paged_table import PagedTable
 from crm_tui.widgets.record_text import CLIENT_KIND_NAMES, PRIORITY_NAMES, named
 from crm_tui.widgets.status_bar import StatusBar
+from crm_tui.widgets.tab_underline import place_underline
 from crm_tui.widgets.task_table import TaskTable
 from crm_tui.widgets.text import plain
 from crm_tui.widgets.timeline import Timeline
@@ -149,6 +150,7 @@ class ClientCardScreen(CrmScreen):
     # -- loading -------------------------------------------------------------------------
     def on_mount(self) -> None:
         show_status(self, _("Client card"))
+        place_underline(self.tabs)
         self._load_tab(self.initial_tab)
         self.draw_waiting()
 

@@ -31,6 +31,7 @@ from crm_tui.widgets.record_text import (
     phone,
 )
 from crm_tui.widgets.status_bar import StatusBar
+from crm_tui.widgets.tab_underline import place_underline
 from crm_tui.widgets.task_table import TaskTable
 from crm_tui.widgets.text import plain
 from crm_tui.widgets.timeline import Timeline
@@ -112,6 +113,7 @@ class ContactCardScreen(CrmScreen):
     # -- loading -------------------------------------------------------------------------
     def on_mount(self) -> None:
         show_status(self, _("Contact card"))
+        place_underline(self.tabs)
         self.reload()
 
     def reload(self) -> None:
