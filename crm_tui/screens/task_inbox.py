@@ -146,10 +146,9 @@ class TaskInboxScreen(CrmScreen):
         self.begin_loading()
         yield StatusBar()
         with Horizontal(classes="filters"):
-            whose = Select([(_("My tasks"), ME)], value=ME, allow_blank=False,
-                           id="inbox-whose")
-            whose.display = self._team_lead
-            yield whose
+            if self._team_lead:  # a manager sees only their own tasks: no widget to mount
+                yield Select([(_("My tasks"), ME)], value=ME, allow_blank=False,
+                             id="inbox-whose")
             yield Select([(_(name), code) for code, name in TASK_TYPES.items()],
                          prompt=_("Any type"), id="inbox-kind")
             yield Select([(_(name), code) for code, name in LINK_KINDS.items()],
@@ -224,7 +223,7 @@ class TaskInboxScreen(CrmScreen):
             select = self.query_one(widget_id, Select)
             return None if select.is_blank() else select.value
 
-        whose = value("#inbox-whose")
+        whose = value("#inbox-whose") if self._team_lead else ME
         return InboxFilter(
             assignee_id=whose if isinstance(whose, int) else None,
             everyone=whose == TEAM,
