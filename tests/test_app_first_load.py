@@ -32,6 +32,22 @@ def _cards_at_first_draw(monkeypatch, screen_class, measure):  # type: ignore[no
     return seen
 
 
+def _hold_board_totals(monkeypatch, store, calls: int = 0) -> threading.Event:  # type: ignore[no-untyped-def]
+    """Make the board's stage totals wait for the returned event: every call, or only the
+    first `calls` of them."""
+    release, real = threading.Event(), store.deals.stage_summaries
+    made: list[int] = []
+
+    def held(*args, **kwargs):  # type: ignore[no-untyped-def]
+        made.append(1)
+        if not calls or len(made) <= calls:
+            release.wait(10)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(store.deals, "stage_summaries", held)
+    return release
+
+
 async def test_the_board_mounts_with_its_cards_already_there(
     app_store, make_test_app, monkeypatch
 ) -> None:
@@ -74,14 +90,7 @@ async def test_a_slow_first_load_shows_the_screen_and_fills_it_when_it_comes(
     app_store, make_test_app, monkeypatch
 ) -> None:
     make_deal(app_store, client_name="ООО Альфа")
-    release = threading.Event()
-    real = app_store.deals.stage_summaries
-
-    def slow(*args, **kwargs):  # type: ignore[no-untyped-def]
-        release.wait(10)
-        return real(*args, **kwargs)
-
-    monkeypatch.setattr(app_store.deals, "stage_summaries", slow)
+    release = _hold_board_totals(monkeypatch, app_store)
     app = make_test_app(app_store, first_load_wait=0.2)
     async with app.run_test(size=(160, 40)) as pilot:
         await settle(pilot)
@@ -97,17 +106,7 @@ async def test_a_screen_opened_while_another_loads_is_the_one_shown(
     app_store, make_test_app, monkeypatch
 ) -> None:
     make_deal(app_store, client_name="ООО Альфа")
-    release = threading.Event()
-    real = app_store.deals.stage_summaries
-    calls: list[int] = []
-
-    def slow_once(*args, **kwargs):  # type: ignore[no-untyped-def]
-        calls.append(1)
-        if len(calls) == 1:
-            release.wait(10)
-        return real(*args, **kwargs)
-
-    monkeypatch.setattr(app_store.deals, "stage_summaries", slow_once)
+    release = _hold_board_totals(monkeypatch, app_store, calls=1)
     app = make_test_app(app_store)
     async with app.run_test(size=(160, 40)) as pilot:
         await settle(pilot)
@@ -131,14 +130,7 @@ async def test_a_dialog_opened_while_a_screen_loads_keeps_it_from_showing(
     from crm_tui.screens.search import SearchScreen
 
     make_deal(app_store, client_name="ООО Альфа")
-    release = threading.Event()
-    real = app_store.deals.stage_summaries
-
-    def slow(*args, **kwargs):  # type: ignore[no-untyped-def]
-        release.wait(10)
-        return real(*args, **kwargs)
-
-    monkeypatch.setattr(app_store.deals, "stage_summaries", slow)
+    release = _hold_board_totals(monkeypatch, app_store)
     app = make_test_app(app_store, first_load_wait=30)
     async with app.run_test(size=(160, 40)) as pilot:
         await settle(pilot)
