@@ -111,6 +111,7 @@ class _ClientRecordCard(CrmScreen):
                           role_text(p.roles, roles, self.store.settings), note, key=str(p.id))
         table.measure_now()
         self.query_one("#card-people-empty", Label).display = not people
+        self.refresh_bindings()  # edit, roles and the links need the record
 
     def on_data_changed(self, _event: DataChanged) -> None:
         self.reload()

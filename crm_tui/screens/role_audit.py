@@ -130,6 +130,7 @@ class RoleAuditScreen(CrmScreen):
         if event.first and event.table is self.table(self.section) and \
                 not isinstance(self.focused, PagedTable):
             event.table.focus()
+        self.refresh_bindings()  # the row keys need a line under the cursor
 
     def _fill_owners(self, users) -> None:  # type: ignore[no-untyped-def]
         self.query_one("#audit-owner", Select).set_options(

@@ -178,6 +178,7 @@ class RolePanelScreen(CrmScreen):
             index = next((i for i, p in enumerate(self.people) if p.id == keep), None)
             if index is not None:
                 table.move_cursor(row=index)
+        self.refresh_bindings()  # the row keys (roles, primary, remove) need a row
 
     def on_data_changed(self, _event: DataChanged) -> None:
         self.reload()

@@ -146,6 +146,7 @@ class RoleCatalogueScreen(CrmScreen):
         codes = [r.code for r in self.roles] + [r.code for r in self.inactive]
         if keep in codes:
             table.move_cursor(row=codes.index(keep))
+        self.refresh_bindings()  # the row keys need a configured role under the cursor
 
     def _usage_text(self, code: str) -> Text:
         usage = self.usage.get(code)
