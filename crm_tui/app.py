@@ -229,6 +229,8 @@ class CrmApp(App):
         def answered(answers: list[tuple[bool, Any]]) -> None:
             if not shown and (self._opening is not opening or self.screen is not origin):
                 return  # the user went elsewhere meanwhile: this screen never shows
+            if shown and not screen.is_attached:
+                return  # shown without its data, and closed before the data came
             for load, (ok, value) in zip(loads, answers, strict=True):
                 if not ok:
                     load.on_error(value)

@@ -169,3 +169,31 @@ async def test_a_card_draws_its_tab_underline_in_its_first_frame(
             assert laid_out[1] > laid_out[0]
             await pilot.press("escape")
             await settle(pilot)
+
+
+async def test_a_card_closed_before_its_slow_data_comes_is_left_alone(
+    app_store, make_test_app, monkeypatch
+) -> None:
+    """Shown without its data (the wait ran out) and closed with Escape: the data arriving
+    later must not be drawn into the closed card (that was an error with a traceback)."""
+    deal = make_deal(app_store, client_name="ООО Альфа")
+    release, real = threading.Event(), app_store.clients.get
+
+    def held(*args, **kwargs):  # type: ignore[no-untyped-def]
+        release.wait(10)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(app_store.clients, "get", held)
+    app = make_test_app(app_store, first_load_wait=0.1)
+    async with app.run_test(size=(160, 40)) as pilot:
+        await settle(pilot)
+        open_record(app, "client", deal.client_id)
+        await pilot.pause(0.4)
+        assert isinstance(app.screen, ClientCardScreen)  # shown without its client
+        await pilot.press("escape")
+        await pilot.pause(0.2)
+        assert not isinstance(app.screen, ClientCardScreen)
+        release.set()
+        await settle(pilot)
+        assert app.is_running and app.return_code is None
+        assert "ООО Альфа" in screen_text(pilot)  # the client list, still working
