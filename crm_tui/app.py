@@ -207,8 +207,7 @@ class CrmApp(App):
         anyway and draws them when they come. Opening another screen meanwhile, or leaving
         the current one (a dialog, Escape), drops it.
         """
-        from crm_tui.screens.base import CrmScreen
-        from crm_tui.store.errors import StoreError
+        from crm_tui.screens.base import CrmScreen, store_answer
 
         loads = screen.first_loads() if isinstance(screen, CrmScreen) else []
         if not loads:
@@ -239,13 +238,7 @@ class CrmApp(App):
             show_once()
 
         def run() -> None:
-            answers: list[tuple[bool, Any]] = []
-            for load in loads:
-                try:
-                    answers.append((True, load.call()))
-                except (StoreError, ValueError) as exc:  # as `call_store` hands them on
-                    answers.append((False, exc))
-            self.call_from_thread(answered, answers)
+            self.call_from_thread(answered, [store_answer(load.call) for load in loads])
 
         self.run_worker(run, thread=True, group="first-load", exclusive=False)
         self.set_timer(self.first_load_wait, show_once)

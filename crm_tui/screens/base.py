@@ -30,6 +30,18 @@ class FirstLoad:
     on_error: Callable[[Exception], None]
 
 
+def store_answer(call: Callable[[], Any]) -> tuple[bool, Any]:
+    """Make a store call: (True, its result), or (False, the error) for the refusals a user
+    is told about (a StoreError, a validation ValueError); anything else is a bug and
+    propagates. `call_store` and the app's first loads hand answers on by this one rule."""
+    from crm_tui.store.errors import StoreError
+
+    try:
+        return True, call()
+    except (StoreError, ValueError) as exc:
+        return False, exc
+
+
 class StoreCalls:
     """Mixin: run a store call in a thread worker and hand the result back on the UI thread.
 
@@ -53,24 +65,27 @@ class StoreCalls:
         exclusive: bool = True,
         **kwargs: Any,
     ) -> None:
-        from crm_tui.store.errors import StoreError
+        call = partial(fn, *args, **kwargs)
+        if self._took_down(call, done, on_error):
+            return
 
         def job() -> None:
             worker = get_current_worker()
-            try:
-                result = fn(*args, **kwargs)
-            except StoreError as exc:
-                if not worker.is_cancelled:
-                    self.app.call_from_thread(on_error or self.show_store_error, exc)
+            ok, value = store_answer(call)
+            if worker.is_cancelled:
                 return
-            except ValueError as exc:  # validation errors from pydantic/validators
-                if not worker.is_cancelled:
-                    self.app.call_from_thread(on_error or self.show_store_error, exc)
-                return
-            if done is not None and not worker.is_cancelled:
-                self.app.call_from_thread(done, result)
+            if not ok:
+                self.app.call_from_thread(on_error or self.show_store_error, value)
+            elif done is not None:
+                self.app.call_from_thread(done, value)
 
         self.run_worker(job, thread=True, group=group, exclusive=exclusive)  # type: ignore[attr-defined]
+
+    def _took_down(self, call: Callable[[], Any], done: Callable[[Any], None] | None,
+                   on_error: Callable[[Exception], None] | None) -> bool:
+        """Whether the call was taken down to be made later instead of now (a screen's
+        first loads, see `CrmScreen.first_loads`)."""
+        return False
 
     def show_store_error(self, exc: Exception) -> None:
         self.app.notify(str(exc), title=_("Not saved"), severity="error", timeout=8)
@@ -126,22 +141,12 @@ class CrmScreen(StoreCalls, Screen):
         finally:
             self._taking_down = None
 
-    def call_store(
-        self,
-        fn: Callable[..., Any],
-        *args: Any,
-        done: Callable[[Any], None] | None = None,
-        on_error: Callable[[Exception], None] | None = None,
-        group: str = "store",
-        exclusive: bool = True,
-        **kwargs: Any,
-    ) -> None:
-        if self._taking_down is not None:
-            self._taking_down.append(FirstLoad(partial(fn, *args, **kwargs), done,
-                                               on_error or self.show_store_error))
-            return
-        super().call_store(fn, *args, done=done, on_error=on_error, group=group,
-                           exclusive=exclusive, **kwargs)
+    def _took_down(self, call: Callable[[], Any], done: Callable[[Any], None] | None,
+                   on_error: Callable[[Exception], None] | None) -> bool:
+        if self._taking_down is None:
+            return False
+        self._taking_down.append(FirstLoad(call, done, on_error or self.show_store_error))
+        return True
     # Answers of loads begun in `compose`, waiting for the widgets they fill to mount.
     _after_mount: list[Callable[[], None]] | None = None
     _drawable = False

@@ -107,10 +107,7 @@ class CardList(ScrollView, can_focus=True):
         return self._texts[index]
 
     def clear_cards(self) -> None:
-        self._texts = []
-        self._wrapped = []
-        self._lines = []
-        self._first_line = []
+        self._forget()
         self.highlighted = None
         self.scroll_to(y=0, animate=False, immediate=True)
         self._content_changed()
@@ -143,11 +140,15 @@ class CardList(ScrollView, can_focus=True):
         lines = text.wrap(console, width, overflow="fold") if text.plain else [Text()]
         return [Strip(list(line.render(console, end="")), line.cell_len) for line in lines]
 
-    def _rewrap(self, width: int) -> None:
+    def _forget(self) -> list[Text]:
+        """Drop every card; the texts they had."""
         texts = self._texts
-        self._wrap_width = width
         self._texts, self._wrapped, self._lines, self._first_line = [], [], [], []
-        for text in texts:
+        return texts
+
+    def _rewrap(self, width: int) -> None:
+        self._wrap_width = width
+        for text in self._forget():
             self._append(text, self._wrap(text, width))
 
     def _content_changed(self) -> None:
