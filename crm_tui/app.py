@@ -13,6 +13,7 @@ from textual.app import App, SystemCommand
 from textual.message import Message
 from textual.reactive import reactive
 from textual.screen import ModalScreen, Screen
+from textual.widget import AwaitMount
 
 from crm_tui.i18n import N_, _
 from crm_tui.themes import DEFAULT_THEME, THEMES
@@ -126,6 +127,7 @@ class CrmApp(App):
         self._opened_modes: set[str] = set()  # modes whose screen has been made
         self._opening: object | None = None
         self.first_load_wait = first_load_wait  # see `show_when_loaded`
+        self._switching_mode = False
         # Per app, so that a mode's first screen can be one made before it is shown.
         self.MODES = {m.mode: self._mode_screen(m) for m in MAIN_SCREENS}
         super().__init__()
@@ -181,6 +183,21 @@ class CrmApp(App):
             return made if made is not None else build()
 
         return screen
+
+    def switch_mode(self, mode: str) -> AwaitMount:
+        # Textual holds every repaint for 50 ms when it switches modes, to hide a new mode's
+        # screen composing. Ours are shown with their data (`show_when_loaded`) and compose
+        # before their first layout, so the hold only put the first frame off and threw
+        # away the one drawn meanwhile (~50 ms and a whole render on the deal board).
+        self._switching_mode = True
+        try:
+            return super().switch_mode(mode)
+        finally:
+            self._switching_mode = False
+
+    def delay_update(self, delay: float = 0.05) -> None:
+        if not self._switching_mode:
+            super().delay_update(delay)
 
     def action_go(self, mode: str) -> None:
         if mode not in self.MODES or mode == self.current_mode:

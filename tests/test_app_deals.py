@@ -9,14 +9,15 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from textual.widgets import OptionList, Select
+from textual.widgets import OptionList
 
 from crm_tui.schemas.deals import DealIn
-from crm_tui.screens.deal_board import DealBoardScreen
+from crm_tui.screens.deal_board import BOARD_CHROME, DealBoardScreen
 from crm_tui.screens.deal_card import DealCardScreen
 from crm_tui.screens.deal_form import DealFormScreen
 from crm_tui.screens.outcome import OutcomeDialog
 from crm_tui.screens.refusal import RefusalDialog
+from crm_tui.screens.role_dialogs import ChoiceDialog
 from crm_tui.store.store import open_store
 from crm_tui.widgets.stage_column import page_to_fill
 from tests.support.deals import add_contact, make_deal, walk
@@ -53,7 +54,7 @@ async def test_board_shows_stages_with_counts_totals_and_cards(
         assert "0 · RUB0.00" in text  # the empty stages say so
         assert "[b]Бета[/b] Трейд" in text  # stored markup is shown, not obeyed
         assert "RUB90,000.00" in text and "3 days" in text and "0 days" in text
-        cards = board.column("new").cards
+        cards = board.column("new")
         newest = cards.card_text(0).plain
         assert newest.splitlines() == ["[b]Бета[/b] Трейд", "Сервис", "RUB90,000.00 · anna",
                                        "0 days  ⚠ no Decision maker, Finance / payment"]
@@ -72,10 +73,15 @@ async def test_a_manager_sees_own_deals_first_and_may_see_all(
         app = make_test_app(boris)
         async with app.run_test(size=(200, 40)) as pilot:
             board = await _open_board(pilot)
-            assert [c.client_name for c in board.column("new").cards.cards] == ["Свой клиент"]
-            board.query_one("#owner-filter", Select).clear()
+            assert [c.client_name for c in board.column("new").cards] == ["Свой клиент"]
+            assert "Owner: Boris" in screen_text(pilot)
+            await pilot.press("o")  # the owners, in a dialog
             await settle(pilot)
-            assert {c.client_name for c in board.column("new").cards.cards} == {
+            assert isinstance(app.screen, ChoiceDialog)
+            await pilot.press("home", "enter")  # "All owners" comes first
+            await settle(pilot)
+            assert "Owner: All owners" in screen_text(pilot)
+            assert {c.client_name for c in board.column("new").cards} == {
                 "Свой клиент", "Чужой клиент"}
             assert "2 · RUB2,400,000.00" in screen_text(pilot)
     finally:
@@ -89,8 +95,8 @@ async def test_a_long_column_is_paged_not_mounted(app_store, make_test_app) -> N
     app = make_test_app(app_store)
     async with app.run_test(size=(200, 40)) as pilot:
         board = await _open_board(pilot)
-        cards = board.column("new").cards
-        first_page = page_to_fill(40)  # at most the terminal's height of cards
+        cards = board.column("new")
+        first_page = page_to_fill(40 - BOARD_CHROME)  # what the column's height holds
         assert len(cards.cards) == first_page  # what fills the column, not all 261
         assert len(board.query("*")) < 120  # cards are list options, not widgets
         assert "261 · RUB1,200,260.00" in screen_text(pilot)  # the header counts them all
@@ -128,7 +134,7 @@ async def test_refused_move_lists_rules_then_moves_once_roles_are_set(
             await pilot.press(NEXT)
             await settle(pilot)
         assert app_store.deals.get(deal.id).stage == "on_approval"
-        assert board.column("on_approval").cards.current.id == deal.id  # the focus followed
+        assert board.column("on_approval").current.id == deal.id  # the focus followed
         tasks = {(t.title, t.assignee_name) for t in app_store.tasks.open_for(deal_id=deal.id)}
         assert ("Approve the deal", "Hanna Head") in tasks
 
@@ -173,8 +179,14 @@ async def test_closing_asks_how_the_deal_ended(app_store, make_test_app) -> None
     app = make_test_app(app_store)
     async with app.run_test(size=(200, 44)) as pilot:
         board = await _open_board(pilot)
-        board.query_one("#pipeline-filter", Select).value = "renewal"
+        await pilot.press("p")
         await settle(pilot)
+        assert isinstance(app.screen, ChoiceDialog)
+        choices = app.screen.query_one(OptionList)
+        choices.highlighted = choices.get_option_index("renewal")
+        await pilot.press("enter")
+        await settle(pilot)
+        assert "Pipeline: Renewal" in screen_text(pilot)
         assert [c.stage for c in board.columns] == ["new", "negotiation", "closed"]
         board._focus_column(1)
         await pilot.press(NEXT)
@@ -188,7 +200,7 @@ async def test_closing_asks_how_the_deal_ended(app_store, make_test_app) -> None
         closed = app_store.deals.get(deal.id)
         assert (closed.stage, closed.outcome, closed.lost_reason) == ("closed", "lost", "competitor")
         assert app_store.activities.timeline("deal", deal.id).items[0].body.endswith("Ушли к X")
-        assert board.column("closed").cards.current.id == deal.id
+        assert board.column("closed").current.id == deal.id
         assert "lost" in screen_text(pilot)
 
 
@@ -226,12 +238,12 @@ async def test_new_deal_for_a_client_found_by_name(app_store, make_test_app) -> 
         await pilot.press(*"abc", "ctrl+s")
         await settle(pilot)
         assert "is not an amount" in screen_text(pilot)
-        assert len(board.column("new").cards.cards) == 1  # nothing saved
+        assert len(board.column("new").cards) == 1  # nothing saved
         form.query_one("#field-amount").clear()
         await pilot.press(*"250000", "ctrl+s")
         await settle(pilot)
         assert isinstance(app.screen, DealBoardScreen)
-        cards = board.column("new").cards
+        cards = board.column("new")
         assert cards.current is not None and cards.current.title == "Допродажа"
     created = app_store.deals.get(cards.current.id)
     assert (created.client_id, created.counterparty_id, created.amount) == (
@@ -333,7 +345,7 @@ async def test_a_stage_reload_during_a_whole_board_load_still_draws_every_stage(
     app = make_test_app(app_store)
     async with app.run_test(size=(200, 40)) as pilot:
         board = await _open_board(pilot)
-        board.column("new").cards.clear_cards()  # what the user saw is gone until redrawn
+        board.column("new").clear_cards()  # what the user saw is gone until redrawn
         release, real = threading.Event(), app_store.deals.stage_summaries
         calls: list[int] = []
 
@@ -350,6 +362,6 @@ async def test_a_stage_reload_during_a_whole_board_load_still_draws_every_stage(
         await pilot.pause()
         release.set()
         await settle(pilot)
-        assert board.column("new").cards.card_count > 0  # the card is back on screen
+        assert board.column("new").card_count > 0  # the card is back on screen
         assert "ООО Альфа" in screen_text(pilot)
-        assert not any(column.cards.loading for column in board.columns)
+        assert not any(column.loading for column in board.columns)

@@ -53,7 +53,7 @@ async def test_the_board_mounts_with_its_cards_already_there(
 ) -> None:
     make_deal(app_store, client_name="ООО Альфа")
     seen = _cards_at_first_draw(monkeypatch, DealBoardScreen,
-                                lambda board: board.column("new").cards.card_count)
+                                lambda board: board.column("new").card_count)
     app = make_test_app(app_store, first_load_wait=30)
     async with app.run_test(size=(160, 40)) as pilot:
         await settle(pilot)

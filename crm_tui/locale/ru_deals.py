@@ -44,6 +44,9 @@ MESSAGES: dict[str, str] = {
     "Filter by owner": "Отбор по ответственному",
     "Refresh the board": "Обновить доску",
     "All owners": "Все ответственные",
+    "Which pipeline?": "Какая воронка?",
+    "Whose deals?": "Чьи сделки?",
+    "The list of owners is still loading.": "Список ответственных ещё загружается.",
     "Deals in one stage, newest in the stage first. Up and down move between cards, left "
     "and right between stages; more cards load as you reach the end. Enter opens the deal.":
         "Сделки одного этапа, сначала недавно пришедшие на этап. Вверх и вниз — между "

@@ -9,14 +9,12 @@ from __future__ import annotations
 
 from typing import ClassVar
 
-from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
-from textual.containers import Horizontal, HorizontalScroll
+from textual.containers import HorizontalScroll
 from textual.events import DescendantFocus
 from textual.screen import ModalScreen
 from textual.timer import Timer
-from textual.widgets import Select
 
 from crm_tui.app import DataChanged
 from crm_tui.formatting import format_money, format_number
@@ -27,12 +25,15 @@ from crm_tui.screens.base import CrmScreen
 from crm_tui.screens.deal_moves import DealMoves, DealRef
 from crm_tui.widgets.actions import UserAction, bindings
 from crm_tui.widgets.deal_text import card_text
+from crm_tui.widgets.filter_line import Filter, FilterLine
 from crm_tui.widgets.key_footer import KeyFooter
-from crm_tui.widgets.stage_column import DealCardList, StageColumn, page_to_fill
+from crm_tui.widgets.stage_column import HEADER_LINES, StageColumn, page_to_fill
 from crm_tui.widgets.status_bar import StatusBar
-from crm_tui.widgets.text import plain
 
 LOADING_DELAY = 0.3  # seconds a reload may take before the columns show a loading spinner
+# Lines of the board that are not its columns' cards: status bar, filters, the sideways
+# scrollbar, footer, and each column's header.
+BOARD_CHROME = 4 + HEADER_LINES
 
 
 class DealBoardScreen(DealMoves, CrmScreen):
@@ -58,14 +59,13 @@ class DealBoardScreen(DealMoves, CrmScreen):
                    priority=True),
         UserAction("board.right", "right", "column(1)", N_("board"), N_("Next stage column"),
                    priority=True),
-        UserAction("board.pipeline", "p", "focus_filter('pipeline-filter')", N_("board"),
+        UserAction("board.pipeline", "p", "pick('pipeline')", N_("board"),
                    N_("Choose the pipeline")),
-        UserAction("board.owner", "o", "focus_filter('owner-filter')", N_("board"),
-                   N_("Filter by owner")),
+        UserAction("board.owner", "o", "pick('owner')", N_("board"), N_("Filter by owner")),
         UserAction("board.refresh", "ctrl+r", "refresh", N_("board"), N_("Refresh the board")),
     ]
     BINDINGS = bindings(ACTIONS)
-    AUTO_FOCUS = "DealCardList"
+    AUTO_FOCUS = "StageColumn"
     MIN_COLUMN_WIDTH = 26
 
     def __init__(self, pipeline: str | None = None) -> None:
@@ -79,8 +79,8 @@ class DealBoardScreen(DealMoves, CrmScreen):
         self._changed: set[str] | None = None  # the stages a move changed; None: any
         self._loading_timer: Timer | None = None
         self._undrawn: set[str] | None = set()  # stages a running load is to draw; None: all
-        self._default_owner: int | None = None
-        self._owners: list[tuple[Text, int]] | None = None
+        self._owner_id: int | None = None  # whose deals are shown; None: everyone's
+        self._owners: list[tuple[str, int]] | None = None  # (name, id), once loaded
 
     def start_loading(self) -> None:
         settings = self.app.settings
@@ -89,7 +89,7 @@ class DealBoardScreen(DealMoves, CrmScreen):
         user = self.store.user
         # "My deals" by default for a manager: known without the list of owners, so the
         # cards load while that list does.
-        self._default_owner = user.id if user is not None and user.role == "manager" else None
+        self._owner_id = user.id if user is not None and user.role == "manager" else None
         self._ready = True
         self.reload()
         self.call_store(self.store.users.list, done=self._fill_owners, group="owners")
@@ -99,11 +99,16 @@ class DealBoardScreen(DealMoves, CrmScreen):
         self.begin_loading()
         settings = self.app.settings
         yield StatusBar()
-        with Horizontal(classes="filters"):
-            yield Select([(p.name, p.code) for p in settings.pipelines], allow_blank=False,
-                         value=self.pipeline, id="pipeline-filter")
-            yield Select([], prompt=_("All owners"), id="owner-filter", allow_blank=True)
-        yield HorizontalScroll(*self._columns(), id="board")
+        user = self.store.user
+        mine = user is not None and self._owner_id == user.id
+        yield FilterLine(
+            Filter("pipeline", _("Pipeline"), "p", settings.pipeline(self.pipeline).name),
+            Filter("owner", _("Owner"), "o", user.display_name if mine else _("All owners")),
+            id="board-filters")
+        board = HorizontalScroll(*self._columns(), id="board")
+        self._set_overflow(board, len(settings.pipeline(self.pipeline).stages),
+                           self.app.size.width)
+        yield board
         yield KeyFooter()
 
     def _columns(self) -> list[StageColumn]:
@@ -116,6 +121,12 @@ class DealBoardScreen(DealMoves, CrmScreen):
         stages = settings.pipeline(self.pipeline).stages
         width = self._column_width(len(stages), self.app.size.width)
         return [StageColumn(stage.code, stage.name, render, width) for stage in stages]
+
+    def _set_overflow(self, board: HorizontalScroll, columns: int, screen_width: int) -> None:
+        # The sideways scrollbar decided before the first layout: Textual would add it after
+        # that layout, then lay out and draw the whole board again a line shorter.
+        wide = columns * self._column_width(columns, screen_width) > screen_width
+        board.styles.overflow_x = "scroll" if wide else "hidden"
 
     def _column_width(self, columns: int, screen_width: int) -> int:
         """Each stage's share of the width; past the minimum, the board scrolls sideways."""
@@ -132,20 +143,14 @@ class DealBoardScreen(DealMoves, CrmScreen):
     @property
     def current_card(self) -> DealCard | None:
         focused = self.focused
-        if isinstance(focused, DealCardList):
+        if isinstance(focused, StageColumn):
             return focused.current
         columns = self.columns
-        if not columns:
-            return None
-        cards = columns[self._column].query(DealCardList)  # none while a column composes
-        return cards.first().current if cards else None
+        return columns[self._column].current if columns else None
 
     @property
     def owner_id(self) -> int | None:
-        if self._owners is None:  # the list of owners is not there yet: the default
-            return self._default_owner
-        select = self.query_one("#owner-filter", Select)
-        return None if select.is_blank() else select.value  # type: ignore[return-value]
+        return self._owner_id
 
     # -- loading ---------------------------------------------------------------------------
     def on_mount(self) -> None:
@@ -156,13 +161,8 @@ class DealBoardScreen(DealMoves, CrmScreen):
         self.when_mounted(lambda: self._show_owners(users))
 
     def _show_owners(self, users) -> None:  # type: ignore[no-untyped-def]
-        select = self.query_one("#owner-filter", Select)
-        self._owners = [(plain(u.display_name), u.id) for u in users]
-        with self.prevent(Select.Changed):  # the cards of the default owner are loading
-            select.set_options(self._owners)
-            if self._default_owner is not None:
-                select.value = self._default_owner
-        if not isinstance(self.focused, DealCardList):
+        self._owners = [(u.display_name, u.id) for u in users]
+        if not isinstance(self.focused, StageColumn):
             self._focus_column(0)
 
     def reload(self, stages: set[str] | None = None) -> None:
@@ -206,7 +206,7 @@ class DealBoardScreen(DealMoves, CrmScreen):
                         continue  # another pipeline is shown by now
                     follow = self._follow
                     keep = follow[1] if follow and follow[0] == stage else None
-                    found.first(StageColumn).cards.show_first_page(
+                    found.first(StageColumn).show_first_page(
                         lambda after, limit, stage=stage: fetch(stage, after, limit), page,
                         keep=keep)
                 self._show_summaries(summaries)
@@ -226,10 +226,11 @@ class DealBoardScreen(DealMoves, CrmScreen):
         self.call_store(load, done=done, on_error=failed, group="board")
 
     def _first_page_size(self, stage: str) -> int:
-        found = self.query(f"#cards-{stage}")
-        if found:
-            return found.first(DealCardList).first_page_size
-        return page_to_fill(self.app.size.height)  # not mounted yet: the terminal bounds it
+        found = self.query(f"#column-{stage}")
+        if found and found.first(StageColumn).size.height:
+            return found.first(StageColumn).first_page_size
+        # Not laid out yet: the terminal's height less the board's other lines.
+        return page_to_fill(self.app.size.height - BOARD_CHROME)
 
     def _stop_loading(self, stages: list[str]) -> None:
         if self._loading_timer is not None:
@@ -239,8 +240,8 @@ class DealBoardScreen(DealMoves, CrmScreen):
 
     def _set_loading(self, stages: list[str], loading: bool) -> None:
         for stage in stages:
-            for cards in self.query(f"#cards-{stage}").results(DealCardList):
-                cards.loading = loading
+            for column in self.query(f"#column-{stage}").results(StageColumn):
+                column.loading = loading
 
     def _show_summaries(self, summaries: list[StageSummary]) -> None:
         currency = self.app.settings.currency
@@ -250,8 +251,8 @@ class DealBoardScreen(DealMoves, CrmScreen):
                 found.first(StageColumn).show_summary(
                     format_number(summary.count), format_money(summary.total, currency))
 
-    @on(DealCardList.Loaded)
-    def _column_loaded(self, event: DealCardList.Loaded) -> None:
+    @on(StageColumn.Loaded)
+    def _column_loaded(self, event: StageColumn.Loaded) -> None:
         self.refresh_bindings()
         if self._follow and self._follow[0] == event.cards.stage:
             _stage, deal_id = self._follow
@@ -259,20 +260,51 @@ class DealBoardScreen(DealMoves, CrmScreen):
             if event.cards.highlight_deal(deal_id):
                 self._focus_column(self._index_of(event.cards.stage))
 
-    @on(Select.Changed, "#pipeline-filter")
-    async def _pipeline_changed(self, event: Select.Changed) -> None:
-        if event.value == self.pipeline or event.value is Select.NULL:
+    # -- filters ---------------------------------------------------------------------------
+    @on(FilterLine.Pick)
+    def _filter_clicked(self, event: FilterLine.Pick) -> None:
+        self.action_pick(event.name)
+
+    def action_pick(self, name: str) -> None:
+        """Offer the pipelines, or the owners, in a dialog; the choice reloads the board."""
+        from crm_tui.screens.role_dialogs import ChoiceDialog
+
+        if name == "pipeline":
+            answers = [(p.code, p.name) for p in self.app.settings.pipelines]
+            self.app.push_screen(ChoiceDialog(_("Which pipeline?"), answers,
+                                              current=self.pipeline), self._pipeline_chosen)
             return
-        self.pipeline = str(event.value)
+        if self._owners is None:
+            self.notify(_("The list of owners is still loading."))
+            return
+        answers = [("", _("All owners")), *((str(i), name) for name, i in self._owners)]
+        current = "" if self._owner_id is None else str(self._owner_id)
+        self.app.push_screen(ChoiceDialog(_("Whose deals?"), answers, current=current),
+                             self._owner_chosen)
+
+    async def _pipeline_chosen(self, code: str | None) -> None:
+        if code is None or code == self.pipeline:
+            return
+        self.pipeline = code
+        self.query_one(FilterLine).set_value(
+            "pipeline", self.app.settings.pipeline(code).name)
         board = self.query_one("#board", HorizontalScroll)
         await board.remove_children()
         await board.mount_all(self._columns())
         self._fit_columns()
-        self._column = 0
+        self._focus_column(0)
         self.reload()
 
-    @on(Select.Changed, "#owner-filter")
-    def _owner_changed(self) -> None:
+    def _owner_chosen(self, value: str | None) -> None:
+        if value is None:
+            return
+        owner = int(value) if value else None
+        if owner == self._owner_id:
+            return
+        self._owner_id = owner
+        names = dict((i, name) for name, i in self._owners or [])
+        self.query_one(FilterLine).set_value(
+            "owner", names.get(owner, "") if owner is not None else _("All owners"))
         self.reload()
 
     def on_data_changed(self, _event: DataChanged) -> None:
@@ -299,6 +331,8 @@ class DealBoardScreen(DealMoves, CrmScreen):
         if not columns:
             return
         width = self._column_width(len(columns), self.size.width)
+        self._set_overflow(self.query_one("#board", HorizontalScroll), len(columns),
+                           self.size.width)
         for column in columns:
             column.set_width(width)
 
@@ -312,19 +346,16 @@ class DealBoardScreen(DealMoves, CrmScreen):
             return
         self._column = max(0, min(index, len(columns) - 1))
         column = columns[self._column]
-        column.cards.focus()
+        column.focus()
         self.query_one("#board", HorizontalScroll).scroll_to_widget(column, animate=False)
 
     @on(DescendantFocus)
     def _focus_moved(self, event: DescendantFocus) -> None:
-        if isinstance(event.widget, DealCardList):
+        if isinstance(event.widget, StageColumn):
             self._column = self._index_of(event.widget.stage)
 
     def action_column(self, delta: int) -> None:
         self._focus_column(self._column + delta)
-
-    def action_focus_filter(self, widget_id: str) -> None:
-        self.query_one(f"#{widget_id}", Select).focus()
 
     def action_refresh(self) -> None:
         self.reload()
@@ -366,8 +397,8 @@ class DealBoardScreen(DealMoves, CrmScreen):
         if card is not None:
             self._open(card.id)
 
-    @on(DealCardList.Chosen)
-    def _chosen(self, event: DealCardList.Chosen) -> None:
+    @on(StageColumn.Chosen)
+    def _chosen(self, event: StageColumn.Chosen) -> None:
         self._open(event.card.id)
 
     def _open(self, deal_id: int) -> None:

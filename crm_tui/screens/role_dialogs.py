@@ -142,19 +142,24 @@ class ChoiceDialog(CrmModal):
     AUTO_FOCUS = "#choice-options"
 
     def __init__(self, question: str, answers: Sequence[tuple[str, str]],
-                 detail: str = "") -> None:
+                 detail: str = "", current: str | None = None) -> None:
         super().__init__()
         self.question = question
         self.answers = list(answers)
         self.detail = detail
+        self.current = current  # the answer highlighted first (the value in force)
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="role-dialog"):
             yield Label(plain(self.question), classes="dialog-title")
             if self.detail:
                 yield Label(plain(self.detail), classes="dialog-detail")
-            yield OptionList(*(Option(plain(label), id=value) for value, label in self.answers),
-                             id="choice-options")
+            options = OptionList(*(Option(plain(label), id=value)
+                                   for value, label in self.answers), id="choice-options")
+            values = [value for value, _label in self.answers]
+            if self.current in values:
+                options.highlighted = values.index(self.current)
+            yield options
             yield Label(_("Enter chooses · Escape cancels"), classes="dialog-hint")
 
     @on(OptionList.OptionSelected, "#choice-options")

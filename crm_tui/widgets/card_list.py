@@ -10,6 +10,10 @@ known before the first frame, and drawing a line is a lookup plus the highlight'
 A card's stored text reaches the screen only as the Rich `Text` its caller builds (never
 markup); the list itself adds a rule between cards, one cell of padding on each side and a
 highlight over the whole of the highlighted card.
+
+A list may have a header of a few lines that stays put while the cards scroll under it (a
+board column's stage name and totals): drawn by the list itself, so a column is one widget,
+not a container, a label and a list — each widget costs the board's opening a few ms.
 """
 
 from __future__ import annotations
@@ -18,6 +22,7 @@ from collections.abc import Sequence
 from typing import ClassVar
 
 from rich.segment import Segment
+from rich.style import Style
 from rich.text import Text
 from textual import events
 from textual.binding import Binding, BindingType
@@ -47,7 +52,8 @@ class CardList(ScrollView, can_focus=True):
         Binding("pagedown", "page_down", "Page down", show=False),
         Binding("enter", "select", "Select", show=False),
     ]
-    COMPONENT_CLASSES: ClassVar[set[str]] = {"card-list--highlighted", "card-list--rule"}
+    COMPONENT_CLASSES: ClassVar[set[str]] = {
+        "card-list--highlighted", "card-list--rule", "card-list--header"}
     DEFAULT_CSS = """
     CardList {
         background: $surface;
@@ -70,6 +76,10 @@ class CardList(ScrollView, can_focus=True):
         & > .card-list--rule {
             color: $foreground 15%;
         }
+        & > .card-list--header {
+            color: $foreground;
+            background: $panel;
+        }
     }
     """
 
@@ -87,8 +97,11 @@ class CardList(ScrollView, can_focus=True):
         def control(self) -> CardList:
             return self.card_list
 
-    def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
+    def __init__(self, *, id: str | None = None, classes: str | None = None,
+                 header_height: int = 0) -> None:
         super().__init__(id=id, classes=classes)
+        self.header_height = header_height  # lines above the cards that do not scroll
+        self._header: list[Text] = []
         self._texts: list[Text] = []
         self._wrapped: list[list[Strip]] = []  # each card's lines, wrapped at _wrap_width
         self._wrap_width = 0
@@ -105,6 +118,16 @@ class CardList(ScrollView, can_focus=True):
     def card_text(self, index: int) -> Text:
         """A card's text as given (before it is wrapped to the column)."""
         return self._texts[index]
+
+    def set_header(self, lines: Sequence[Text]) -> None:
+        """The header's lines (at most `header_height`; each cut to the width with "…")."""
+        self._header = list(lines)[: self.header_height]
+        if self.is_mounted:
+            self.refresh(Region(0, 0, self.size.width, self.header_height))
+
+    @property
+    def header_text(self) -> str:
+        return "\n".join(line.plain for line in self._header)
 
     def clear_cards(self) -> None:
         self._forget()
@@ -152,8 +175,14 @@ class CardList(ScrollView, can_focus=True):
             self._append(text, self._wrap(text, width))
 
     def _content_changed(self) -> None:
-        self.virtual_size = Size(self._text_width() + 2 * PADDING, len(self._lines))
+        self.virtual_size = Size(self._text_width() + 2 * PADDING,
+                                 len(self._lines) + self.header_height)
         self.refresh()
+
+    @property
+    def _view_height(self) -> int:
+        """Lines of cards on screen (below the header)."""
+        return max(1, self.scrollable_content_region.height - self.header_height)
 
     def on_resize(self) -> None:
         width = self._text_width()
@@ -166,7 +195,9 @@ class CardList(ScrollView, can_focus=True):
     def render_line(self, y: int) -> Strip:
         width = self.scrollable_content_region.width
         base = self.rich_style
-        number = self.scroll_offset.y + y
+        if y < self.header_height:
+            return self._header_line(y, width, base)
+        number = self.scroll_offset.y + y - self.header_height
         if number >= len(self._lines):
             return Strip.blank(width, base)
         card, line = self._lines[number]
@@ -181,10 +212,22 @@ class CardList(ScrollView, can_focus=True):
         strip = Strip([pad, *text, pad], text.cell_length + 2 * PADDING)
         return strip.extend_cell_length(width).apply_style(style)
 
+    def _header_line(self, y: int, width: int, base: Style) -> Strip:
+        style = base + self.get_component_rich_style("card-list--header")
+        if y >= len(self._header):
+            return Strip.blank(width, style)
+        line = self._header[y].copy()
+        line.truncate(max(0, width - 2 * PADDING), overflow="ellipsis")
+        segments = list(line.render(self.app.console, end=""))
+        pad = Segment(" " * PADDING)
+        strip = Strip([pad, *segments, pad], line.cell_len + 2 * PADDING)
+        return strip.extend_cell_length(width).apply_style(style)
+
     def _refresh_card(self, index: int | None) -> None:
         if index is None or index >= len(self._first_line):
             return
-        self.refresh_lines(self._first_line[index], len(self._wrapped[index]))
+        self.refresh_lines(self._first_line[index] + self.header_height,
+                           len(self._wrapped[index]))
 
     def watch_highlighted(self, old: int | None, new: int | None) -> None:
         self._refresh_card(old)
@@ -200,9 +243,14 @@ class CardList(ScrollView, can_focus=True):
         index = self.highlighted
         if index is None or not self.is_mounted or index >= len(self._first_line):
             return
-        region = Region(0, self._first_line[index], self.scrollable_content_region.width,
-                        len(self._wrapped[index]))
-        self.scroll_to_region(region, animate=False, force=True, immediate=True)
+        top = self._first_line[index]
+        bottom = top + len(self._wrapped[index])
+        y, view = round(self.scroll_offset.y), self._view_height
+        if top < y:
+            y = top
+        elif bottom > y + view:
+            y = min(top, bottom - view)
+        self.scroll_to(y=y, animate=False, force=True, immediate=True)
 
     def _on_focus(self, event: events.Focus) -> None:
         self.refresh()  # the highlight changes colour with focus
@@ -231,7 +279,7 @@ class CardList(ScrollView, can_focus=True):
         if not self._lines:
             return
         start = self._first_line[self.highlighted or 0]
-        line = start + direction * self.scrollable_content_region.height
+        line = start + direction * self._view_height
         self._move(self._lines[max(0, min(line, len(self._lines) - 1))][0])
 
     def action_page_up(self) -> None:
@@ -245,7 +293,9 @@ class CardList(ScrollView, can_focus=True):
             self.post_message(self.Selected(self, self.highlighted))
 
     async def _on_click(self, event: events.Click) -> None:
-        number = self.scroll_offset.y + event.y
+        if event.y < self.header_height:
+            return
+        number = self.scroll_offset.y + event.y - self.header_height
         if 0 <= number < len(self._lines):
             self.highlighted = self._lines[number][0]
             self.action_select()

@@ -1,11 +1,11 @@
 """One column of the deal board: a header with the stage's count and total, and its cards.
 
-The cards are one line-drawn `CardList` fed by keyset pages from the store, so a stage
-holding thousands of deals costs one page of rendering, not thousands of widgets; the next
-page is fetched in a thread when the highlight nears the end of what is loaded. The first
-page is what fills the column, as tall as the terminal allows, and one card more: the board
-shows several stages at once, and every card fetched and wrapped that nobody scrolls to
-only delays the board's opening. The next page comes as the highlight moves down.
+The column is one line-drawn `CardList` (its header included) fed by keyset pages from the
+store, so a stage holding thousands of deals costs one page of rendering, not thousands of
+widgets; the next page is fetched in a thread when the highlight nears the end of what is
+loaded. The first page is what fills the column and one card more: the board shows several
+stages at once, and every card fetched and wrapped that nobody scrolls to only delays the
+board's opening. The next page comes as the highlight moves down.
 """
 
 from __future__ import annotations
@@ -16,10 +16,7 @@ from typing import Any
 
 from rich.text import Text
 from textual import on
-from textual.app import ComposeResult
-from textual.containers import Vertical
 from textual.message import Message
-from textual.widgets import Static
 
 from crm_tui.i18n import N_, _
 from crm_tui.schemas.deals import DealCard
@@ -32,17 +29,23 @@ CARD_LINES = 5
 NEXT_PAGE = 60
 PREFETCH_MARGIN = 5  # cards left below the highlight when the next page is fetched
 COLUMN_BORDER = 1  # the rule right of each column (deal_board.tcss)
+HEADER_LINES = 2  # the stage's name; its count and total
 
 
 def page_to_fill(rows: int) -> int:
     """How many cards fill a column `rows` lines tall (a card is at least CARD_LINES), and
     one more so that the column ends in a card cut off, not in blank space."""
     return math.ceil(rows / CARD_LINES) + 1
+
+
 SizedFetch = Callable[[tuple | None, int], Any]  # (after, limit) -> crm_tui.schemas.common.Page
 
 
-class DealCardList(KeysetPaging, CardList):
-    """The cards of one stage; enter posts `DealCardList.Chosen` with the card."""
+class StageColumn(KeysetPaging, CardList):
+    """One stage: a header (name, count and total from SQL) above its cards, one widget.
+
+    Enter on a card posts `StageColumn.Chosen` with the card.
+    """
 
     HELP = _(
         "Deals in one stage, newest in the stage first. Up and down move between cards, left "
@@ -52,30 +55,39 @@ class DealCardList(KeysetPaging, CardList):
     load_error_title = N_("Could not load the deals")
 
     class Chosen(Message):
-        def __init__(self, cards: DealCardList, card: DealCard) -> None:
+        def __init__(self, cards: StageColumn, card: DealCard) -> None:
             super().__init__()
             self.cards = cards
             self.card = card
 
         @property
-        def control(self) -> DealCardList:
+        def control(self) -> StageColumn:
             return self.cards
 
     class Loaded(Message):
         """The first page arrived (the board may now put the highlight on a moved deal)."""
 
-        def __init__(self, cards: DealCardList) -> None:
+        def __init__(self, cards: StageColumn) -> None:
             super().__init__()
             self.cards = cards
 
         @property
-        def control(self) -> DealCardList:
+        def control(self) -> StageColumn:
             return self.cards
 
-    def __init__(self, stage: str, render_card: RenderCard, *, id: str | None = None) -> None:
-        super().__init__(id=id)
+    DEFAULT_CSS = """
+    /* Always a scrollbar: one that appears after the first layout lays the board out and
+       draws it again (the room for it is kept anyway, see CardList._text_width). */
+    StageColumn { width: 30; height: 1fr; overflow-y: scroll; }
+    """
+
+    def __init__(self, stage: str, title: str, render_card: RenderCard, width: int) -> None:
+        super().__init__(id=f"column-{stage}", header_height=HEADER_LINES)
         self.stage = stage
+        self.title = title
         self._render_card = render_card
+        self.set_header([Text(title, style="bold")])
+        self.set_width(width)
         self._cards: list[DealCard] = []
         self._init_paging()
         self._keep: int | None = None
@@ -100,7 +112,17 @@ class DealCardList(KeysetPaging, CardList):
     @property
     def _rows(self) -> int:
         # Before its first layout the list has no height: the terminal's bounds it.
-        return self.size.height or self.app.size.height
+        return self._view_height if self.size.height else self.app.size.height
+
+    def set_width(self, width: int) -> None:
+        """The column's width; its cards wrap to it even before they are first laid out."""
+        self.styles.width = width
+        self.planned_width = width - COLUMN_BORDER
+
+    def show_summary(self, count: str, total: str) -> None:
+        # One line each, cut with "…": a long stage name must not push the totals away.
+        self.set_header([Text(self.title, style="bold"),
+                         Text(_("{count} · {total}", count=count, total=total))])
 
     def on_resize(self) -> None:
         super().on_resize()
@@ -148,45 +170,3 @@ class DealCardList(KeysetPaging, CardList):
         event.stop()
         if 0 <= event.index < len(self._cards):
             self.post_message(self.Chosen(self, self._cards[event.index]))
-
-
-class StageColumn(Vertical):
-    """A stage's header (name, count, total from SQL) above its list of cards."""
-
-    DEFAULT_CSS = """
-    StageColumn { width: 30; height: 1fr; }
-    StageColumn > .stage-header {
-        height: 2; padding: 0 1; background: $panel; color: $foreground;
-        text-wrap: nowrap; text-overflow: ellipsis;
-    }
-    StageColumn > DealCardList { height: 1fr; }
-    """
-
-    def __init__(self, stage: str, title: str, render_card: RenderCard, width: int) -> None:
-        super().__init__(id=f"column-{stage}")
-        self.stage = stage
-        self.title = title
-        self._render_card = render_card
-        self._cards = DealCardList(stage, render_card, id=f"cards-{stage}")
-        self.set_width(width)
-
-    def compose(self) -> ComposeResult:
-        yield Static(Text(self.title, style="bold"), classes="stage-header")
-        yield self._cards
-
-    def set_width(self, width: int) -> None:
-        """The column's width; its cards wrap to it even before they are first laid out."""
-        self.styles.width = width
-        self._cards.planned_width = width - COLUMN_BORDER
-
-    @property
-    def cards(self) -> DealCardList:
-        return self._cards
-
-    def show_summary(self, count: str, total: str) -> None:
-        # One line each, cut with "…": a long stage name must not push the totals away.
-        header = Text()
-        header.append(self.title, style="bold")
-        header.append("\n")
-        header.append(_("{count} · {total}", count=count, total=total))
-        self.query_one(".stage-header", Static).update(header)
