@@ -6,11 +6,12 @@ import datetime as dt
 
 import pytest
 from textual.screen import Screen
-from textual.widgets import Select
+from textual.widgets import OptionList, Select
 
 from crm_tui.schemas.clients import ClientIn, ContactIn
 from crm_tui.schemas.deals import DealIn
 from crm_tui.schemas.work import TaskIn
+from crm_tui.screens.role_dialogs import ChoiceDialog
 from crm_tui.store.store import open_store
 from tests.conftest import FROZEN_NOW
 from tests.support.ui import screen_text, settle
@@ -149,7 +150,22 @@ async def test_help_lists_the_inbox_keys(app_store, make_test_app) -> None:
         await settle(pilot)
         text = screen_text(pilot)
         assert "Snooze / reschedule" in text and "d/space" in text
-        assert "grouped by when they are due on your own calendar" in text
+        assert "Filter by what the task is linked to" in text
+        await pilot.press("end")  # what the screen is about, under the keys
+        await settle(pilot)
+        assert "grouped by when they are due on your own calendar" in screen_text(pilot)
+
+
+async def _choose(pilot, key: str, value: str) -> None:  # type: ignore[no-untyped-def]
+    """Open a filter's dialog with its key and choose the answer `value`."""
+    await pilot.press(key)
+    await settle(pilot)
+    dialog = pilot.app.screen
+    assert isinstance(dialog, ChoiceDialog)
+    options = dialog.query_one(OptionList)
+    options.highlighted = options.get_option_index(value)
+    await pilot.press("enter")
+    await settle(pilot)
 
 
 async def test_filters_by_type_and_linked_record(app_store, make_test_app) -> None:
@@ -157,14 +173,14 @@ async def test_filters_by_type_and_linked_record(app_store, make_test_app) -> No
     app = make_test_app(app_store)
     async with app.run_test(size=SIZE) as pilot:
         await _open_inbox(pilot)
-        app.screen.query_one("#inbox-kind", Select).value = "meeting"
-        await settle(pilot)
+        await _choose(pilot, "t", "meeting")
         text = screen_text(pilot)
+        assert "Type: Meeting" in text
         assert "Meeting at the warehouse" in text and "Quarterly review" in text
         assert "Call back about the invoice" not in text
-        app.screen.query_one("#inbox-link", Select).value = "deal"
-        await settle(pilot)
+        await _choose(pilot, "l", "deal")
         text = screen_text(pilot)
+        assert "Linked to: Deals" in text
         assert "Meeting at the warehouse" in text and "Quarterly review" not in text
 
 
@@ -183,13 +199,10 @@ async def test_head_of_sales_switches_to_a_manager_and_the_team(
             await _open_inbox(pilot)
             assert "Hanna reviews" in screen_text(pilot)
             assert "Boris calls" not in screen_text(pilot)
-            whose = app.screen.query_one("#inbox-whose", Select)
-            whose.value = boris.id
-            await settle(pilot)
+            await _choose(pilot, "w", str(boris.id))
             assert "Boris calls" in screen_text(pilot)
             assert "Hanna reviews" not in screen_text(pilot)
-            whose.value = "team"
-            await settle(pilot)
+            await _choose(pilot, "w", "team")
             text = screen_text(pilot)
             assert "Boris calls" in text and "Hanna reviews" in text and "Boris Manager" in text
     finally:
@@ -206,7 +219,10 @@ async def test_a_manager_sees_no_team_filter_and_cannot_pick_an_assignee(
         app = make_test_app(boris_store)
         async with app.run_test(size=SIZE) as pilot:
             await _open_inbox(pilot)
-            assert not app.screen.query("#inbox-whose")  # no "whose tasks" filter at all
+            assert "Whose:" not in screen_text(pilot)  # no "whose tasks" filter at all
+            await pilot.press("w")
+            await settle(pilot)
+            assert not isinstance(app.screen, ChoiceDialog)
             assert "Nothing to do here" in screen_text(pilot)
             await pilot.press("n")
             await settle(pilot)

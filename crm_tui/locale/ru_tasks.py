@@ -55,6 +55,16 @@ MESSAGES: dict[str, str] = {
     "Nothing to do here. Press n to add a task.": "Задач нет. Нажмите n, чтобы добавить задачу.",
     "Any type": "Любой тип",
     "Linked to anything": "Связана с чем угодно",
+    "Linked to": "Связана с",
+    "Anything": "Чем угодно",
+    "Whose": "Чьи",
+    "Whose tasks": "Чьи задачи",
+    "Whose tasks?": "Чьи задачи?",
+    "Filter by type": "Отбор по типу",
+    "Filter by what the task is linked to": "Отбор по тому, с чем связана задача",
+    "Which type of task?": "Какой тип задач?",
+    "Linked to what?": "Связанные с чем?",
+    "The list of managers is still loading.": "Список менеджеров ещё загружается.",
     # the new-task dialog
     "Send proposal": "Отправить КП",
     "A new task. Type what to do, pick a quick due time or type one (05.03.2026 14:30, "

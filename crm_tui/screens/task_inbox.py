@@ -14,10 +14,10 @@ from typing import Any, ClassVar
 
 from textual import on
 from textual.app import ComposeResult
-from textual.containers import Horizontal, VerticalScroll
+from textual.containers import VerticalScroll
 from textual.message import Message
 from textual.timer import Timer
-from textual.widgets import Label, Select
+from textual.widgets import Label
 
 from crm_tui.app import DataChanged
 from crm_tui.due_times import format_due
@@ -30,6 +30,7 @@ from crm_tui.screens.base import CrmScreen
 from crm_tui.screens.reminders import TasksFellDue
 from crm_tui.screens.task_form import TASK_TYPES
 from crm_tui.widgets.actions import UserAction, bindings
+from crm_tui.widgets.filter_line import Filter, FilterLine
 from crm_tui.widgets.key_footer import KeyFooter
 from crm_tui.widgets.paged_table import PagedTable
 from crm_tui.widgets.status_bar import StatusBar
@@ -113,8 +114,12 @@ class TaskInboxScreen(CrmScreen):
                    show=True),
         UserAction("tasks.open", "enter", "open_link", N_("task"),
                    N_("Open the linked deal, contact or client")),
-        UserAction("tasks.filters", "ctrl+f", "focus_filters", N_("task"),
+        UserAction("tasks.filters", "ctrl+f", "pick_first", N_("task"),
                    N_("Choose whose tasks and filters")),
+        UserAction("tasks.whose", "w", "pick('whose')", N_("task"), N_("Whose tasks")),
+        UserAction("tasks.kind", "t", "pick('kind')", N_("task"), N_("Filter by type")),
+        UserAction("tasks.link", "l", "pick('link')", N_("task"),
+                   N_("Filter by what the task is linked to")),
         UserAction("tasks.refresh", "ctrl+r", "refresh", N_("task"), N_("Refresh the inbox")),
     ]
     BINDINGS = bindings(ACTIONS)
@@ -128,6 +133,11 @@ class TaskInboxScreen(CrmScreen):
         self._focus_target: InboxGroup | None = None
         self._loading_timer: Timer | None = None
         self._filter: InboxFilter | None = None  # what the shown tasks were filtered by
+        # The filters in force: whose tasks (ME, TEAM or a user id), type and link kind.
+        self._whose: str | int = ME
+        self._kind: str | None = None
+        self._link: str | None = None
+        self._users: list[tuple[str, int]] | None = None  # others, for the head of sales
 
     @property
     def _team_lead(self) -> bool:
@@ -145,14 +155,11 @@ class TaskInboxScreen(CrmScreen):
         # Unless the app made them before composing: the SQL runs while the widgets mount.
         self.begin_loading()
         yield StatusBar()
-        with Horizontal(classes="filters"):
-            if self._team_lead:  # a manager sees only their own tasks: no widget to mount
-                yield Select([(_("My tasks"), ME)], value=ME, allow_blank=False,
-                             id="inbox-whose")
-            yield Select([(_(name), code) for code, name in TASK_TYPES.items()],
-                         prompt=_("Any type"), id="inbox-kind")
-            yield Select([(_(name), code) for code, name in LINK_KINDS.items()],
-                         prompt=_("Linked to anything"), id="inbox-link")
+        filters = [Filter("kind", _("Type"), "t", _("Any type")),
+                   Filter("link", _("Linked to"), "l", _("Anything"))]
+        if self._team_lead:  # a manager sees only their own tasks: no such filter
+            filters.insert(0, Filter("whose", _("Whose"), "w", _("My tasks")))
+        yield FilterLine(*filters, id="inbox-filters")
         columns = [("due", _("Due"), 20), ("kind", _("Type"), 13), ("title", _("Task"), 0),
                    ("about", _("About"), 0)]
         if self._team_lead:
@@ -208,35 +215,23 @@ class TaskInboxScreen(CrmScreen):
 
     def _show_whose(self, users) -> None:  # type: ignore[no-untyped-def]
         me = self.store.user
-        options = [(_("My tasks"), ME)]
-        options += [(plain(u.display_name), u.id) for u in users if me is None or u.id != me.id]
-        options.append((_("Whole team"), TEAM))
-        select = self.query_one("#inbox-whose", Select)
-        current = select.value
-        with self.prevent(Select.Changed):
-            select.set_options(options)
-            select.value = current
+        self._users = [(u.display_name, u.id) for u in users if me is None or u.id != me.id]
 
     # -- loading ---------------------------------------------------------------------------
     def inbox_filter(self) -> InboxFilter:
-        def value(widget_id: str) -> Any:
-            select = self.query_one(widget_id, Select)
-            return None if select.is_blank() else select.value
-
-        whose = value("#inbox-whose") if self._team_lead else ME
+        whose = self._whose if self._team_lead else ME
         return InboxFilter(
             assignee_id=whose if isinstance(whose, int) else None,
             everyone=whose == TEAM,
-            kind=value("#inbox-kind"),
-            link=value("#inbox-link"),
+            kind=self._kind,
+            link=self._link,
         )
 
     def reload(self, which: InboxFilter | None = None) -> None:
         """Counts and every group's first page again, keeping the cursor where it was.
 
         One worker fetches them all and they are drawn at once: a worker per group would
-        redraw the inbox as each page came in. `which` is the filter while the filter
-        widgets are not mounted yet.
+        redraw the inbox as each page came in.
         """
         which = self._filter = which or self.inbox_filter()
         tasks = self.store.tasks
@@ -340,10 +335,51 @@ class TaskInboxScreen(CrmScreen):
     def _fell_due(self) -> None:
         self.reload()  # today's tasks that fell due move to Overdue
 
-    @on(Select.Changed)
-    def _filter_changed(self) -> None:
-        if self.inbox_filter() != self._filter:  # not the selects announcing their start
-            self.reload()
+    # -- filters ---------------------------------------------------------------------------
+    @on(FilterLine.Pick)
+    def _filter_clicked(self, event: FilterLine.Pick) -> None:
+        self.action_pick(event.name)
+
+    def action_pick_first(self) -> None:
+        self.action_pick("whose" if self._team_lead else "kind")
+
+    def action_pick(self, name: str) -> None:
+        """Offer a filter's values in a dialog; the choice reloads the inbox."""
+        from crm_tui.screens.role_dialogs import ChoiceDialog
+
+        if name == "whose":
+            if not self._team_lead:
+                return
+            if self._users is None:
+                self.notify(_("The list of managers is still loading."))
+                return
+            answers = [(ME, _("My tasks")), *((str(i), who) for who, i in self._users),
+                       (TEAM, _("Whole team"))]
+            question, current = _("Whose tasks?"), str(self._whose)
+        elif name == "kind":
+            answers = [("", _("Any type")),
+                       *((code, _(label)) for code, label in TASK_TYPES.items())]
+            question, current = _("Which type of task?"), self._kind or ""
+        else:
+            answers = [("", _("Anything")),
+                       *((code, _(label)) for code, label in LINK_KINDS.items())]
+            question, current = _("Linked to what?"), self._link or ""
+        labels = dict(answers)
+
+        def chosen(value: str | None) -> None:
+            if value is None:
+                return
+            if name == "whose":
+                self._whose = value if value in (ME, TEAM) else int(value)
+            elif name == "kind":
+                self._kind = value or None
+            else:
+                self._link = value or None
+            self.query_one(FilterLine).set_value(name, labels[value])
+            if self.inbox_filter() != self._filter:
+                self.reload()
+
+        self.app.push_screen(ChoiceDialog(question, answers, current=current), chosen)
 
     # -- moving between groups -------------------------------------------------------------
     @on(InboxTable.EdgeReached)
@@ -374,6 +410,8 @@ class TaskInboxScreen(CrmScreen):
 
     # -- actions ---------------------------------------------------------------------------
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "pick" and parameters == ("whose",):
+            return self._team_lead
         if action in ("complete", "snooze"):
             task = self.current_task()
             return task is not None and task.done_at is None
@@ -384,10 +422,6 @@ class TaskInboxScreen(CrmScreen):
 
     def action_refresh(self) -> None:
         self.reload()
-
-    def action_focus_filters(self) -> None:
-        target = "#inbox-whose" if self._team_lead else "#inbox-kind"
-        self.query_one(target, Select).focus()
 
     def action_new_task(self) -> None:
         from crm_tui.screens.navigation import new_record
