@@ -47,6 +47,7 @@ MIN_TITLE_WIDTH = 16
 # says there is more. Every row fetched is built, measured and added before the first frame:
 # 20 a group built 120 rows where 72 fill every table.
 FIRST_PAGE = 12
+TABLE_ROWS = 11
 NEXT_PAGE = 50
 LOADING_DELAY = 0.3  # seconds a reload may take before the groups show a loading spinner
 MIN_ABOUT_WIDTH = 10
@@ -297,7 +298,13 @@ class TaskInboxScreen(CrmScreen):
             self.query_one(f"#head-{group}", Label).update(
                 plain(f"{_(GROUP_TITLES[group])} · {format_number(count)}")
             )
-            self.table(group).display = count > 0
+            table = self.table(group)
+            table.display = count > 0
+            # The scrollbar decided with the count, before the first layout: one Textual
+            # adds after that layout lays the inbox out and draws it again.
+            scrolls = count > TABLE_ROWS
+            table.styles.overflow_y = "scroll" if scrolls else "hidden"
+            table.show_vertical_scrollbar = scrolls
         self.query_one("#inbox-empty", Label).display = not any(counts.values())
         focused = self.focused
         lost = isinstance(focused, InboxTable) and not focused.display
@@ -310,6 +317,10 @@ class TaskInboxScreen(CrmScreen):
             if self._counts.get(table.group):
                 if table.loading:  # a loading widget takes no focus: wait for its rows
                     self._focus_target = table.group
+                elif not self.is_mounted:
+                    # Not shown yet: focused now, so the first frame has it and the footer
+                    # the keys for a task (focus() lands a frame later).
+                    self.set_focus(table, scroll_visible=False)
                 else:
                     table.focus()
                 return True
