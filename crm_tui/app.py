@@ -71,6 +71,11 @@ FIRST_LOAD_WAIT = 0.25
 # Seconds after start when the screens' modules are imported (see `CrmApp._warm_up`): once
 # the first screen has been drawn and filled, which the import thread would slow down.
 WARM_UP_AFTER = 2.0
+# Python collects its youngest generation every 700 new container objects by default, and
+# opening a screen makes tens of thousands (widgets, styles, strips): measured through the
+# pty at 10k, the inbox opened ~30 ms sooner and the board ~10 ms with these, and peak RSS
+# did not move (objects are freed by reference counting; the collector only finds cycles).
+GC_THRESHOLDS = (50_000, 20, 50)
 
 
 class DataChanged(Message):
@@ -142,6 +147,7 @@ class CrmApp(App):
         self._apply_theme(self.settings.theme)
         self.switch_mode(MAIN_SCREENS[0].mode)
         if self.freeze_gc:
+            gc.set_threshold(*GC_THRESHOLDS)
             self.set_timer(WARM_UP_AFTER, self._warm_up)
         from crm_tui.screens.reminders import TaskReminders
 
