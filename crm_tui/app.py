@@ -309,7 +309,10 @@ class CrmApp(App):
 
         targets = [*(m.target for m in MAIN_SCREENS), *CARDS.values(), *FORMS.values(),
                    "crm_tui.screens.search:SearchScreen", "crm_tui.screens.help:HelpScreen"]
-        for module in dict.fromkeys(target.partition(":")[0] for target in targets):
+        from crm_tui.store.store import REPOSITORY_MODULES
+
+        modules = [*REPOSITORY_MODULES, *(target.partition(":")[0] for target in targets)]
+        for module in dict.fromkeys(modules):
             importlib.import_module(module)
         self.call_from_thread(self._freeze_startup_objects)
 

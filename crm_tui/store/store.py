@@ -3,31 +3,71 @@
 from __future__ import annotations
 
 import datetime as dt
+import importlib
+import threading
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import func, select
 
 from crm_tui.store import schema
-from crm_tui.store.activities import ActivityRepository
-from crm_tui.store.approvals import ApprovalRepository
 from crm_tui.store.base import StoreContext
 from crm_tui.store.catalogue import sync_catalogue
-from crm_tui.store.clients import ClientRepository, CounterpartyRepository
-from crm_tui.store.contacts import ContactRepository
-from crm_tui.store.contracts import ContractRepository, TicketRepository
 from crm_tui.store.db import Database, create_store_engine
-from crm_tui.store.deals import DealRepository
-from crm_tui.store.leads import LeadRepository
 from crm_tui.store.models import AuditEntry, Contact, utcnow
-from crm_tui.store.participants import ParticipantRepository
-from crm_tui.store.people import PeopleRepository
-from crm_tui.store.role_catalogue import RoleCatalogueRepository
-from crm_tui.store.role_reminders import RoleReminderRepository
-from crm_tui.store.role_reports import RoleReportRepository
-from crm_tui.store.search import SearchRepository
-from crm_tui.store.tasks import TaskRepository
 from crm_tui.store.users import UserRepository, os_login
+
+if TYPE_CHECKING:
+    from crm_tui.store.activities import ActivityRepository
+    from crm_tui.store.approvals import ApprovalRepository
+    from crm_tui.store.clients import ClientRepository, CounterpartyRepository
+    from crm_tui.store.contacts import ContactRepository
+    from crm_tui.store.contracts import ContractRepository, TicketRepository
+    from crm_tui.store.deals import DealRepository
+    from crm_tui.store.leads import LeadRepository
+    from crm_tui.store.participants import ParticipantRepository
+    from crm_tui.store.people import PeopleRepository
+    from crm_tui.store.role_catalogue import RoleCatalogueRepository
+    from crm_tui.store.role_reminders import RoleReminderRepository
+    from crm_tui.store.role_reports import RoleReportRepository
+    from crm_tui.store.search import SearchRepository
+    from crm_tui.store.tasks import TaskRepository
+
+
+class _Repository:
+    """A repository made, and its module imported, when the store is first asked for it.
+
+    Importing every repository (and the schemas, validators and matchers they bring) took
+    a tenth of the app's start; the first screen needs three of them. The warm-up thread
+    (`CrmApp._warm_up`) imports the rest once the first screen is drawn.
+    """
+
+    def __init__(self, target: str) -> None:
+        self.module, _, self.cls = target.partition(":")
+        self.lock = threading.Lock()
+
+    def __set_name__(self, owner: type, name: str) -> None:
+        self.name = name
+
+    def __get__(self, store: Store | None, owner: type) -> Any:
+        if store is None:
+            return self
+        with self.lock:  # two worker threads asking at once get the same one
+            made = store.__dict__.get(self.name)
+            if made is None:
+                made = getattr(importlib.import_module(self.module), self.cls)(store.ctx)
+                store.__dict__[self.name] = made
+        return made
+
+
+REPOSITORY_MODULES = [
+    "crm_tui.store.clients", "crm_tui.store.contacts", "crm_tui.store.deals",
+    "crm_tui.store.participants", "crm_tui.store.contracts", "crm_tui.store.role_catalogue",
+    "crm_tui.store.role_reports", "crm_tui.store.role_reminders", "crm_tui.store.tasks",
+    "crm_tui.store.activities", "crm_tui.store.leads", "crm_tui.store.approvals",
+    "crm_tui.store.search", "crm_tui.store.people", "email_validator",
+]
 
 
 @dataclass
@@ -36,22 +76,42 @@ class Store:
 
     def __post_init__(self) -> None:
         self.users = UserRepository(self.ctx)
-        self.clients = ClientRepository(self.ctx)
-        self.counterparties = CounterpartyRepository(self.ctx)
-        self.contacts = ContactRepository(self.ctx)
-        self.deals = DealRepository(self.ctx)
-        self.participants = ParticipantRepository(self.ctx)
-        self.contracts = ContractRepository(self.ctx)
-        self.tickets = TicketRepository(self.ctx)
-        self.role_catalogue = RoleCatalogueRepository(self.ctx)
-        self.role_reports = RoleReportRepository(self.ctx)
-        self.role_reminders = RoleReminderRepository(self.ctx)
-        self.tasks = TaskRepository(self.ctx)
-        self.activities = ActivityRepository(self.ctx)
-        self.leads = LeadRepository(self.ctx)
-        self.approvals = ApprovalRepository(self.ctx)
-        self.search = SearchRepository(self.ctx)
-        self.people = PeopleRepository(self.ctx)
+
+    # Each repository is made on first use (see `_Repository`).
+    if TYPE_CHECKING:
+        clients: ClientRepository
+        counterparties: CounterpartyRepository
+        contacts: ContactRepository
+        deals: DealRepository
+        participants: ParticipantRepository
+        contracts: ContractRepository
+        tickets: TicketRepository
+        role_catalogue: RoleCatalogueRepository
+        role_reports: RoleReportRepository
+        role_reminders: RoleReminderRepository
+        tasks: TaskRepository
+        activities: ActivityRepository
+        leads: LeadRepository
+        approvals: ApprovalRepository
+        search: SearchRepository
+        people: PeopleRepository
+    else:
+        clients = _Repository("crm_tui.store.clients:ClientRepository")
+        counterparties = _Repository("crm_tui.store.clients:CounterpartyRepository")
+        contacts = _Repository("crm_tui.store.contacts:ContactRepository")
+        deals = _Repository("crm_tui.store.deals:DealRepository")
+        participants = _Repository("crm_tui.store.participants:ParticipantRepository")
+        contracts = _Repository("crm_tui.store.contracts:ContractRepository")
+        tickets = _Repository("crm_tui.store.contracts:TicketRepository")
+        role_catalogue = _Repository("crm_tui.store.role_catalogue:RoleCatalogueRepository")
+        role_reports = _Repository("crm_tui.store.role_reports:RoleReportRepository")
+        role_reminders = _Repository("crm_tui.store.role_reminders:RoleReminderRepository")
+        tasks = _Repository("crm_tui.store.tasks:TaskRepository")
+        activities = _Repository("crm_tui.store.activities:ActivityRepository")
+        leads = _Repository("crm_tui.store.leads:LeadRepository")
+        approvals = _Repository("crm_tui.store.approvals:ApprovalRepository")
+        search = _Repository("crm_tui.store.search:SearchRepository")
+        people = _Repository("crm_tui.store.people:PeopleRepository")
 
     @property
     def user(self):  # type: ignore[no-untyped-def]
