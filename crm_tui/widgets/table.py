@@ -38,6 +38,11 @@ class Table(DataTable):
         if before != [column.get_render_width(self) for column in self.ordered_columns]:
             self._clear_caches()
             self.refresh()
+        if not self.size.width and self.styles.overflow_x == "auto":
+            # Not laid out yet: a table wider than the terminal will scroll sideways. Its
+            # scrollbar shown now is in the first frame; added by Textual after the first
+            # layout, it makes a second layout and frame (the client card's counterparties).
+            self.show_horizontal_scrollbar = self.virtual_size.width > self.app.size.width
 
     async def _on_idle(self, event: events.Idle) -> None:
         # Textual also calls DataTable's own idle handler after this one (it walks the MRO);
