@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import partial
+from inspect import isawaitable
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual import events, on
@@ -13,6 +14,7 @@ from textual.worker import get_current_worker
 
 from crm_tui.i18n import _
 from crm_tui.widgets.actions import UserAction
+from crm_tui.widgets.filter_line import FilterLine
 
 if TYPE_CHECKING:
     from crm_tui.app import CrmApp
@@ -97,6 +99,32 @@ class CrmScreen(StoreCalls, Screen):
     ACTIONS: ClassVar[list[UserAction]] = []
     HELP: ClassVar[str] = ""
     BINDINGS = [("escape", "back", _("Back"))]
+
+    @on(FilterLine.Pick)
+    def _filter_clicked(self, event: FilterLine.Pick) -> None:
+        # A click on a filter of the line: what its key does (`action_pick(name)`).
+        pick = getattr(self, "action_pick", None)
+        if pick is not None:
+            pick(event.name)
+
+    def ask_filter(self, name: str, question: str, answers: list[tuple[str, str]],
+                   current: str, chosen: Callable[[str], object]) -> None:
+        """Offer the values (value, label) of the screen's `FilterLine` filter `name` in a
+        dialog, the one in force highlighted; an answer is shown on the line and handed to
+        `chosen` (which may be a coroutine function), Escape changes nothing."""
+        from crm_tui.screens.role_dialogs import ChoiceDialog
+
+        labels = dict(answers)
+
+        async def answered(value: str | None) -> None:
+            if value is None:
+                return
+            self.query_one(FilterLine).set_value(name, labels[value])
+            result = chosen(value)
+            if isawaitable(result):
+                await result
+
+        self.app.push_screen(ChoiceDialog(question, answers, current=current), answered)
 
     def action_back(self) -> None:
         """Escape: close this card and return to where it was opened from."""

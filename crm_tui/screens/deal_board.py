@@ -261,33 +261,24 @@ class DealBoardScreen(DealMoves, CrmScreen):
                 self._focus_column(self._index_of(event.cards.stage))
 
     # -- filters ---------------------------------------------------------------------------
-    @on(FilterLine.Pick)
-    def _filter_clicked(self, event: FilterLine.Pick) -> None:
-        self.action_pick(event.name)
-
     def action_pick(self, name: str) -> None:
         """Offer the pipelines, or the owners, in a dialog; the choice reloads the board."""
-        from crm_tui.screens.role_dialogs import ChoiceDialog
-
         if name == "pipeline":
             answers = [(p.code, p.name) for p in self.app.settings.pipelines]
-            self.app.push_screen(ChoiceDialog(_("Which pipeline?"), answers,
-                                              current=self.pipeline), self._pipeline_chosen)
+            self.ask_filter(name, _("Which pipeline?"), answers, self.pipeline,
+                            self._pipeline_chosen)
             return
         if self._owners is None:
             self.notify(_("The list of owners is still loading."))
             return
-        answers = [("", _("All owners")), *((str(i), name) for name, i in self._owners)]
+        answers = [("", _("All owners")), *((str(i), who) for who, i in self._owners)]
         current = "" if self._owner_id is None else str(self._owner_id)
-        self.app.push_screen(ChoiceDialog(_("Whose deals?"), answers, current=current),
-                             self._owner_chosen)
+        self.ask_filter(name, _("Whose deals?"), answers, current, self._owner_chosen)
 
-    async def _pipeline_chosen(self, code: str | None) -> None:
-        if code is None or code == self.pipeline:
+    async def _pipeline_chosen(self, code: str) -> None:
+        if code == self.pipeline:
             return
         self.pipeline = code
-        self.query_one(FilterLine).set_value(
-            "pipeline", self.app.settings.pipeline(code).name)
         board = self.query_one("#board", HorizontalScroll)
         await board.remove_children()
         await board.mount_all(self._columns())
@@ -295,17 +286,11 @@ class DealBoardScreen(DealMoves, CrmScreen):
         self._focus_column(0)
         self.reload()
 
-    def _owner_chosen(self, value: str | None) -> None:
-        if value is None:
-            return
+    def _owner_chosen(self, value: str) -> None:
         owner = int(value) if value else None
-        if owner == self._owner_id:
-            return
-        self._owner_id = owner
-        names = dict((i, name) for name, i in self._owners or [])
-        self.query_one(FilterLine).set_value(
-            "owner", names.get(owner, "") if owner is not None else _("All owners"))
-        self.reload()
+        if owner != self._owner_id:
+            self._owner_id = owner
+            self.reload()
 
     def on_data_changed(self, _event: DataChanged) -> None:
         self.reload()

@@ -347,17 +347,11 @@ class TaskInboxScreen(CrmScreen):
         self.reload()  # today's tasks that fell due move to Overdue
 
     # -- filters ---------------------------------------------------------------------------
-    @on(FilterLine.Pick)
-    def _filter_clicked(self, event: FilterLine.Pick) -> None:
-        self.action_pick(event.name)
-
     def action_pick_first(self) -> None:
         self.action_pick("whose" if self._team_lead else "kind")
 
     def action_pick(self, name: str) -> None:
         """Offer a filter's values in a dialog; the choice reloads the inbox."""
-        from crm_tui.screens.role_dialogs import ChoiceDialog
-
         if name == "whose":
             if not self._team_lead:
                 return
@@ -375,22 +369,18 @@ class TaskInboxScreen(CrmScreen):
             answers = [("", _("Anything")),
                        *((code, _(label)) for code, label in LINK_KINDS.items())]
             question, current = _("Linked to what?"), self._link or ""
-        labels = dict(answers)
 
-        def chosen(value: str | None) -> None:
-            if value is None:
-                return
+        def chosen(value: str) -> None:
             if name == "whose":
                 self._whose = value if value in (ME, TEAM) else int(value)
             elif name == "kind":
                 self._kind = value or None
             else:
                 self._link = value or None
-            self.query_one(FilterLine).set_value(name, labels[value])
             if self.inbox_filter() != self._filter:
                 self.reload()
 
-        self.app.push_screen(ChoiceDialog(question, answers, current=current), chosen)
+        self.ask_filter(name, question, answers, current, chosen)
 
     # -- moving between groups -------------------------------------------------------------
     @on(InboxTable.EdgeReached)
