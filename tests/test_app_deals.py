@@ -78,6 +78,8 @@ async def test_a_manager_sees_own_deals_first_and_may_see_all(
             await pilot.press("o")  # the owners, in a dialog
             await settle(pilot)
             assert isinstance(app.screen, ChoiceDialog)
+            owners = app.screen.query_one(OptionList)
+            assert owners.highlighted_option.id == str(boris.user.id)  # the one in force
             await pilot.press("home", "enter")  # "All owners" comes first
             await settle(pilot)
             assert "Owner: All owners" in screen_text(pilot)
