@@ -309,9 +309,11 @@ class CrmApp(App):
 
         targets = [*(m.target for m in MAIN_SCREENS), *CARDS.values(), *FORMS.values(),
                    "crm_tui.screens.search:SearchScreen", "crm_tui.screens.help:HelpScreen"]
-        from crm_tui.store.store import REPOSITORY_MODULES
+        from crm_tui.store.store import Store
 
-        modules = [*REPOSITORY_MODULES, *(target.partition(":")[0] for target in targets)]
+        # email-validator is imported on the first address checked (crm_tui.validation.emails).
+        modules = [*Store.repository_modules(), "email_validator",
+                   *(target.partition(":")[0] for target in targets)]
         for module in dict.fromkeys(modules):
             importlib.import_module(module)
         self.call_from_thread(self._freeze_startup_objects)

@@ -147,8 +147,7 @@ class TaskInboxScreen(CrmScreen):
 
     # -- layout ----------------------------------------------------------------------------
     def start_loading(self) -> None:
-        # By the filters' starting values: their widgets may not exist yet.
-        self.reload(InboxFilter())
+        self.reload()
         if self._team_lead:
             self.call_store(self.store.users.list, done=self._fill_whose, group="users")
 
@@ -228,13 +227,13 @@ class TaskInboxScreen(CrmScreen):
             link=self._link,
         )
 
-    def reload(self, which: InboxFilter | None = None) -> None:
+    def reload(self) -> None:
         """Counts and every group's first page again, keeping the cursor where it was.
 
         One worker fetches them all and they are drawn at once: a worker per group would
         redraw the inbox as each page came in.
         """
-        which = self._filter = which or self.inbox_filter()
+        which = self._filter = self.inbox_filter()
         tasks = self.store.tasks
         # Again as far as the cursor was, so it stays on its task.
         sizes = dict.fromkeys(INBOX_GROUPS, FIRST_PAGE)

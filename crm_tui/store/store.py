@@ -61,15 +61,6 @@ class _Repository:
         return made
 
 
-REPOSITORY_MODULES = [
-    "crm_tui.store.clients", "crm_tui.store.contacts", "crm_tui.store.deals",
-    "crm_tui.store.participants", "crm_tui.store.contracts", "crm_tui.store.role_catalogue",
-    "crm_tui.store.role_reports", "crm_tui.store.role_reminders", "crm_tui.store.tasks",
-    "crm_tui.store.activities", "crm_tui.store.leads", "crm_tui.store.approvals",
-    "crm_tui.store.search", "crm_tui.store.people", "email_validator",
-]
-
-
 @dataclass
 class Store:
     ctx: StoreContext
@@ -112,6 +103,12 @@ class Store:
         approvals = _Repository("crm_tui.store.approvals:ApprovalRepository")
         search = _Repository("crm_tui.store.search:SearchRepository")
         people = _Repository("crm_tui.store.people:PeopleRepository")
+
+    @classmethod
+    def repository_modules(cls) -> list[str]:
+        """The modules of the repositories made on first use (the app imports them ahead)."""
+        found = [value.module for value in vars(cls).values() if isinstance(value, _Repository)]
+        return list(dict.fromkeys(found))
 
     @property
     def user(self):  # type: ignore[no-untyped-def]

@@ -125,10 +125,6 @@ class CardList(ScrollView, can_focus=True):
         if self.is_mounted:
             self.refresh(Region(0, 0, self.size.width, self.header_height))
 
-    @property
-    def header_text(self) -> str:
-        return "\n".join(line.plain for line in self._header)
-
     def clear_cards(self) -> None:
         self._forget()
         self.highlighted = None
@@ -208,9 +204,7 @@ class CardList(ScrollView, can_focus=True):
         if card == self.highlighted:
             style = base + self.get_component_rich_style("card-list--highlighted")
         text = self._wrapped[card][line].crop(0, max(0, width - 2 * PADDING))
-        pad = Segment(" " * PADDING)
-        strip = Strip([pad, *text, pad], text.cell_length + 2 * PADDING)
-        return strip.extend_cell_length(width).apply_style(style)
+        return _padded(list(text), text.cell_length, width, style)
 
     def _header_line(self, y: int, width: int, base: Style) -> Strip:
         style = base + self.get_component_rich_style("card-list--header")
@@ -218,10 +212,8 @@ class CardList(ScrollView, can_focus=True):
             return Strip.blank(width, style)
         line = self._header[y].copy()
         line.truncate(max(0, width - 2 * PADDING), overflow="ellipsis")
-        segments = list(line.render(self.app.console, end=""))
-        pad = Segment(" " * PADDING)
-        strip = Strip([pad, *segments, pad], line.cell_len + 2 * PADDING)
-        return strip.extend_cell_length(width).apply_style(style)
+        return _padded(list(line.render(self.app.console, end="")), line.cell_len, width,
+                       style)
 
     def _refresh_card(self, index: int | None) -> None:
         if index is None or index >= len(self._first_line):
@@ -299,3 +291,10 @@ class CardList(ScrollView, can_focus=True):
         if 0 <= number < len(self._lines):
             self.highlighted = self._lines[number][0]
             self.action_select()
+
+
+def _padded(segments: list[Segment], cells: int, width: int, style: Style) -> Strip:
+    """A line's segments with PADDING blank cells each side, `width` cells in `style`."""
+    pad = Segment(" " * PADDING)
+    strip = Strip([pad, *segments, pad], cells + 2 * PADDING)
+    return strip.extend_cell_length(width).apply_style(style)
