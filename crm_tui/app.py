@@ -294,12 +294,13 @@ class CrmApp(App):
                             self.action_change_theme)
 
     def _warm_up(self) -> None:
-        """After start-up: import every screen's module in a thread, then freeze.
+        """After start-up, in a thread: import every screen's module, make the main screens'
+        first store calls (`CrmScreen.warm_up`), then freeze.
 
         A screen's first opening imported its module and what that pulls in (the client
-        card ~40 ms of it, in the benchmark's first card open); the user is reading the
-        client list meanwhile. Imports are thread-safe and define classes only: nothing is
-        mounted or styled here.
+        card ~40 ms of it, in the benchmark's first card open), and compiled its SQL; the
+        user is reading the client list meanwhile. Imports are thread-safe and define
+        classes only, and the store calls touch no widget: nothing is mounted or styled.
         """
         self.run_worker(self._import_screens, thread=True, group="warm-up",
                         exit_on_error=False)
@@ -316,6 +317,17 @@ class CrmApp(App):
                    *(target.partition(":")[0] for target in targets)]
         for module in dict.fromkeys(modules):
             importlib.import_module(module)
+        from crm_tui.screens.base import CrmScreen
+
+        for target in targets:
+            module, _sep, name = target.partition(":")
+            screen_class = getattr(importlib.import_module(module), name)
+            if issubclass(screen_class, CrmScreen):
+                try:
+                    screen_class.warm_up(self)
+                except Exception as exc:  # noqa: BLE001 - only a head start: the screen
+                    # itself reports the problem when it is opened.
+                    self.log.warning(f"warm-up of {name} failed: {exc!r}")
         self.call_from_thread(self._freeze_startup_objects)
 
     @staticmethod

@@ -100,6 +100,18 @@ class CrmScreen(StoreCalls, Screen):
     HELP: ClassVar[str] = ""
     BINDINGS = [("escape", "back", _("Back"))]
 
+    @classmethod
+    def warm_up(cls, app: CrmApp) -> None:
+        """Make the store calls of this screen's first frame and throw the answers away.
+
+        Called from the app's warm-up thread a little after start (`CrmApp._warm_up`), so
+        that the first opening finds its statements compiled by SQLAlchemy (a few ms each
+        the first time) and the database's pages read; the inbox opened ~15 ms sooner at
+        1M contacts. Only store calls and settings here: no widget exists, and this is not
+        the UI thread. The screen's own loading must call the same code, or this warms
+        statements it never runs (tests/test_warm_up.py checks).
+        """
+
     @on(FilterLine.Pick)
     def _filter_clicked(self, event: FilterLine.Pick) -> None:
         # A click on a filter of the line: what its key does (`action_pick(name)`).

@@ -11,7 +11,7 @@ five tabs cost five queries and five tables drawn, and most visits look at one o
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from textual import on
 from textual.app import ComposeResult
@@ -38,6 +38,9 @@ from crm_tui.widgets.tab_underline import place_underline
 from crm_tui.widgets.task_table import TaskTable
 from crm_tui.widgets.text import plain
 from crm_tui.widgets.timeline import Timeline
+
+if TYPE_CHECKING:
+    from crm_tui.app import CrmApp
 
 TABS = ("counterparties", "contacts", "deals", "tasks", "timeline")
 # Tabs whose rows come in one store call (the others are paged by their table).
@@ -115,6 +118,18 @@ class ClientCardScreen(CrmScreen):
             with TabPane(_("Timeline"), id="timeline"):
                 yield Timeline(settings, id="timeline-table")
         yield KeyFooter()
+
+    @classmethod
+    def warm_up(cls, app: CrmApp) -> None:
+        # What opening a card on its first tab asks (reload_client, reload_counterparties),
+        # for the client the client list starts on: any client compiles the statements.
+        store = app.store
+        first = store.clients.page(limit=1).items
+        if first:
+            client_id = first[0].id
+            store.clients.get(client_id)
+            store.clients.missing_important_fields(client_id)
+            store.counterparties.of_client(client_id, include_archived=True)
 
     def start_loading(self) -> None:
         # Tabs of paged tables start from on_mount: the table runs their paging.

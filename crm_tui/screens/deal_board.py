@@ -7,7 +7,7 @@ page. `]` and `[` propose a move to the store, whose stage-rule checker decides.
 
 from __future__ import annotations
 
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from textual import on
 from textual.app import ComposeResult
@@ -30,10 +30,23 @@ from crm_tui.widgets.key_footer import KeyFooter
 from crm_tui.widgets.stage_column import HEADER_LINES, StageColumn, page_to_fill
 from crm_tui.widgets.status_bar import StatusBar
 
+if TYPE_CHECKING:
+    from crm_tui.app import CrmApp
+    from crm_tui.store.deals import DealRepository
+    from crm_tui.store.store import Store
+
 LOADING_DELAY = 0.3  # seconds a reload may take before the columns show a loading spinner
 # Lines of the board that are not its columns' cards: status bar, filters, the sideways
 # scrollbar, footer, and each column's header.
 BOARD_CHROME = 4 + HEADER_LINES
+
+
+def load_board(deals: DealRepository, pipeline: str, owner_id: int | None,
+               sizes: dict[str, int]) -> tuple[dict[str, Page[DealCard]], list[StageSummary]]:
+    """The first `sizes[stage]` cards of each of those stages, and every stage's totals."""
+    pages = {stage: deals.board_page(pipeline, stage, owner_id=owner_id, limit=size)
+             for stage, size in sizes.items()}
+    return pages, deals.stage_summaries(pipeline, owner_id=owner_id)
 
 
 class DealBoardScreen(DealMoves, CrmScreen):
@@ -82,14 +95,26 @@ class DealBoardScreen(DealMoves, CrmScreen):
         self._owner_id: int | None = None  # whose deals are shown; None: everyone's
         self._owners: list[tuple[str, int]] | None = None  # (name, id), once loaded
 
+    @staticmethod
+    def default_owner(store: Store) -> int | None:
+        """Whose deals a fresh board shows: "my deals" for a manager (known without the list
+        of owners, so the cards load while that list does), everyone's for the others."""
+        user = store.user
+        return user.id if user is not None and user.role == "manager" else None
+
+    @classmethod
+    def warm_up(cls, app: CrmApp) -> None:
+        pipeline = app.settings.pipelines[0]
+        size = page_to_fill(app.size.height - BOARD_CHROME)
+        load_board(app.store.deals, pipeline.code, cls.default_owner(app.store),
+                   {stage.code: size for stage in pipeline.stages})
+        app.store.users.list()
+
     def start_loading(self) -> None:
         settings = self.app.settings
         if not any(p.code == self.pipeline for p in settings.pipelines):
             self.pipeline = settings.pipelines[0].code
-        user = self.store.user
-        # "My deals" by default for a manager: known without the list of owners, so the
-        # cards load while that list does.
-        self._owner_id = user.id if user is not None and user.role == "manager" else None
+        self._owner_id = self.default_owner(self.store)
         self._ready = True
         self.reload()
         self.call_store(self.store.users.list, done=self._fill_owners, group="owners")
@@ -189,8 +214,7 @@ class DealBoardScreen(DealMoves, CrmScreen):
                                     limit=limit)
 
         def load() -> tuple[dict[str, Page[DealCard]], list[StageSummary]]:
-            pages = {stage: fetch(stage, None, size) for stage, size in sizes.items()}
-            return pages, deals.stage_summaries(pipeline, owner_id=owner_id)
+            return load_board(deals, pipeline, owner_id, sizes)
 
         def done(result: tuple[dict[str, Page[DealCard]], list[StageSummary]]) -> None:
             self.when_mounted(lambda: draw(result))

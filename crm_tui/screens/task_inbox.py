@@ -10,7 +10,7 @@ contact or client, `n` adds a task.
 
 from __future__ import annotations
 
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual import on
 from textual.app import ComposeResult
@@ -36,6 +36,10 @@ from crm_tui.widgets.paged_table import PagedTable
 from crm_tui.widgets.status_bar import StatusBar
 from crm_tui.widgets.text import joined, plain
 
+if TYPE_CHECKING:
+    from crm_tui.app import CrmApp
+    from crm_tui.store.tasks import TaskRepository
+
 GROUP_TITLES: dict[InboxGroup, str] = {
     "overdue": N_("Overdue"), "today": N_("Today"), "tomorrow": N_("Tomorrow"),
     "week": N_("This week"), "later": N_("Later"), "done": N_("Done in the last 7 days"),
@@ -52,6 +56,15 @@ NEXT_PAGE = 50
 LOADING_DELAY = 0.3  # seconds a reload may take before the groups show a loading spinner
 MIN_ABOUT_WIDTH = 10
 TEAM = "team"
+
+
+def load_inbox(tasks: TaskRepository, which: InboxFilter, sizes: dict[InboxGroup, int]
+               ) -> tuple[dict[InboxGroup, int], dict[InboxGroup, Page[TaskOut]]]:
+    """The groups' counts and the first `sizes[group]` tasks of each group that has any."""
+    counts = tasks.inbox_counts(which)
+    pages = {group: tasks.inbox_page(group, which, limit=size) if counts.get(group)
+             else Page[TaskOut](items=[]) for group, size in sizes.items()}
+    return counts, pages
 
 
 class InboxTable(PagedTable[TaskOut]):
@@ -218,6 +231,11 @@ class TaskInboxScreen(CrmScreen):
         self._users = [(u.display_name, u.id) for u in users if me is None or u.id != me.id]
 
     # -- loading ---------------------------------------------------------------------------
+    @classmethod
+    def warm_up(cls, app: CrmApp) -> None:
+        # What a fresh inbox loads: the signed-in user's tasks, no filter (see __init__).
+        load_inbox(app.store.tasks, InboxFilter(), dict.fromkeys(INBOX_GROUPS, FIRST_PAGE))
+
     def inbox_filter(self) -> InboxFilter:
         whose = self._whose if self._team_lead else ME
         return InboxFilter(
@@ -245,10 +263,7 @@ class TaskInboxScreen(CrmScreen):
             return tasks.inbox_page(group, which, after=after, limit=NEXT_PAGE)
 
         def load() -> tuple[dict[InboxGroup, int], dict[InboxGroup, Page[TaskOut]]]:
-            counts = tasks.inbox_counts(which)
-            pages = {group: tasks.inbox_page(group, which, limit=size) if counts.get(group)
-                     else Page[TaskOut](items=[]) for group, size in sizes.items()}
-            return counts, pages
+            return load_inbox(tasks, which, sizes)
 
         def done(result: tuple[dict[InboxGroup, int], dict[InboxGroup, Page[TaskOut]]]) -> None:
             self.when_mounted(lambda: draw(result))
