@@ -54,8 +54,9 @@ NOTES = (
     "(check, rolled back, the dialog listing the failed rules), then on one they let move "
     "(check, history, triggers, commit, the board reloaded); each run moves another card.",
     "Timing starts about 6 s after the first frame: the app's first change poll (every 5 s) "
-    "reloads the shown screen once whatever happened, and the start-up task reminder is "
-    "clicked away.",
+    "reloads the shown screen once whatever happened. Task reminders on screen (the "
+    "start-up greeting, a task falling due) are clicked away before each timed step: "
+    "Textual draws a toast again, a frame late, on every screen opened while it shows.",
     "Concurrency: 8 processes increment the amounts of 16 shared deals through "
     "`store.deals.update` with optimistic versions, re-reading and retrying on a "
     "conflict; commit time is the `update` call (waiting for the write lock included).",

@@ -30,7 +30,8 @@ from crm_tui.config import Settings
 SEARCH_PLACEHOLDER = "Name, INN, OGRN, phone or e-mail"
 SEARCH_EMPTY = "Type to search."
 SEARCH_DONE = "Enter opens the highlighted record."
-REMINDER_TITLE = "Your tasks"
+# Titles of the app's task reminders (crm_tui.screens.reminders), which show as toasts.
+_TOAST_TITLE = re.compile(r"Your tasks|Task due: ")
 LOADING = "● ● ●"  # Textual's loading indicator: a list still waiting for its rows
 BOARD_IDLE_SECONDS = 0.3
 NOOP_KEY = b"z"  # bound nowhere on the client list
@@ -112,20 +113,22 @@ class Session:
             self.app.wait(None, quiet=remaining, timeout=remaining + self.timeout)
         self.app.wait(None, quiet=self.quiet, timeout=self.timeout)
 
-    def dismiss_reminder(self) -> None:
-        """Click the start-up task reminder away (it would otherwise vanish, 30 s after
-        start, in the middle of some measurement)."""
-        for _attempt in range(3):
-            found = [(row, line.find(REMINDER_TITLE))
+    def dismiss_toasts(self) -> None:
+        """Click away the task reminders on screen: the start-up greeting and any task that
+        fell due since. Textual draws a toast again on every screen opened while it shows,
+        a frame after the screen's own; left there, it would be timed as part of whichever
+        screen opened next (seen: a board open at 1M counted 40 ms late this way)."""
+        for _attempt in range(6):
+            found = [(row, match.start())
                      for row, line in enumerate(self.app.screen.display)
-                     if REMINDER_TITLE in line]
+                     if (match := _TOAST_TITLE.search(line))]
             if not found:
                 return
             row, column = found[0]
             x, y = column + 2, row + 1  # 1-based cell inside the toast
             try:
-                self.app.press(f"\x1b[<0;{x};{y}M\x1b[<0;{x};{y}m".encode(),
-                               lacks(REMINDER_TITLE), quiet=self.quiet, timeout=5)
+                self.app.press(f"\x1b[<0;{x};{y}M\x1b[<0;{x};{y}m".encode(), None,
+                               quiet=self.quiet, timeout=5)
             except ScreenTimeout:
                 continue
 
@@ -146,23 +149,28 @@ def run_session(argv: list[str], env: dict[str, str], queries: Queries, plan: Bo
         filled = app.wait(all_of(first, matches(_COUNT)), since=app.started, quiet=quiet,
                           timeout=timeout)
         session.record("start.list_filled", filled.settled)
-        session.dismiss_reminder()
+        # By then the start-up greeting has come (at 1M it could come after the list).
         session.outwait_first_poll(app.started + timing.appeared)
         if wanted("keys"):
             step = "keys"
+            session.dismiss_toasts()
             _keys(session)
         if wanted("search"):
             step = "search"
+            session.dismiss_toasts()
             _search(session, queries)
         if wanted("card"):
             step = "card"
+            session.dismiss_toasts()
             _card(session, queries)
         if wanted("inbox"):
             step = "inbox"
+            session.dismiss_toasts()
             session.record("inbox.open", session.press("f5", all_of(
                 contains("Task inbox", "Complete"), matches(_GROUP_COUNT), lacks(LOADING))))
         if wanted("board"):  # last: a move makes the app reload whatever screen is shown
             step = "board"
+            session.dismiss_toasts()
             _board(session, plan)
         if wanted("memory"):
             step = "memory"
