@@ -122,7 +122,7 @@ class ClientCardScreen(CrmScreen):
     @classmethod
     def warm_up(cls, app: CrmApp) -> None:
         # What opening a card on its first tab asks (reload_client, reload_counterparties),
-        # for the client the client list starts on: any client compiles the statements.
+        # for the first client by name: any client compiles the statements.
         store = app.store
         first = store.clients.page(limit=1).items
         if first:
