@@ -138,13 +138,19 @@ class CrmApp(App):
         super().__init__()
         for theme in THEMES:
             self.register_theme(theme)
+        self._set_first_theme(settings.theme)
         # What the data looked like at start: the first change poll reloads nothing.
         self._change_marker = store.change_marker()
 
     def on_mount(self) -> None:
         if self.settings.keymap:
             self.update_keymap(dict(self.settings.keymap))
-        self._apply_theme(self.settings.theme)
+        if self.settings.theme not in self.available_themes:
+            self.notify(
+                _("Unknown theme {name}; using {default}.", name=self.settings.theme,
+                  default=DEFAULT_THEME),
+                severity="warning",
+            )
         self.switch_mode(MAIN_SCREENS[0].mode)
         if self.freeze_gc:
             gc.set_threshold(*GC_THRESHOLDS)
@@ -169,15 +175,24 @@ class CrmApp(App):
         """Notifications carry record names and store messages: always plain text, never markup."""
         super().notify(message, title=title, severity=severity, timeout=timeout, markup=False)
 
-    def _apply_theme(self, name: str) -> None:
-        if name in self.available_themes:
-            self.theme = name
-            return
-        self.theme = DEFAULT_THEME
-        self.notify(
-            _("Unknown theme {name}; using {default}.", name=name, default=DEFAULT_THEME),
-            severity="warning",
-        )
+    def _set_first_theme(self, name: str) -> None:
+        """The configured theme (or the default), before any stylesheet is parsed.
+
+        Set like any theme (`self.theme = ...` from on_mount), Textual parsed every
+        stylesheet with its own default theme's colours first, then again with ours, and
+        restyled every widget in between: ~25 ms of the first frame, measured. Here the
+        theme's watcher is not run; what it does at start is done instead: the colour
+        variables, the theme and dark/light classes, the ANSI colour filter.
+        """
+        if name not in self.available_themes:
+            name = DEFAULT_THEME  # on_mount says so, once notifications can show
+        self.set_reactive(App.theme, name)
+        self.stylesheet.set_variables(self.get_css_variables())
+        dark = self.current_theme.dark
+        self.set_class(dark, "-dark-mode", update=False)
+        self.set_class(not dark, "-light-mode", update=False)
+        self.set_class(True, f"-theme-{name}", update=False)
+        self._refresh_truecolor_filter(self.ansi_theme)
 
     # -- actions -------------------------------------------------------------------------------
     def _mode_screen(self, main: MainScreen) -> Callable[[], Screen]:
