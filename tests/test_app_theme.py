@@ -7,6 +7,7 @@ from textual.color import Color
 
 from crm_tui.config import Settings
 from crm_tui.themes import DEFAULT_THEME, THEMES
+from crm_tui.widgets.status_bar import StatusBar
 from tests.support.ui import settle
 
 THEME = {theme.name: theme for theme in THEMES}
@@ -40,3 +41,30 @@ async def test_changing_the_theme_later_restyles_the_screen(app_store, make_test
         await settle(pilot)
         assert app.screen.styles.background == Color.parse(THEME["crm-contrast"].background)
         assert not app.has_class("-theme-crm-dark")
+
+
+async def test_a_theme_changed_while_a_screen_was_away_shows_when_it_returns(
+    app_store, make_test_app
+) -> None:
+    # A returning screen is not restyled unless the styles changed meanwhile: they did.
+    app = make_test_app(app_store)
+    light = Color.parse(THEME["crm-light"].background)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        await pilot.press("f4")  # the board
+        await settle(pilot)
+        await pilot.press("p")  # a dialog over it
+        await settle(pilot)
+        app.theme = "crm-light"
+        await settle(pilot)
+        await pilot.press("escape")
+        await settle(pilot)
+        assert app.screen.styles.background == light
+        await pilot.press("f2")  # the client list, away during the change
+        await settle(pilot)
+        assert app.screen.styles.background == light
+        # Its widgets too, not only the screen: the list and the status bar.
+        assert app.screen.query_one("#client-table").styles.background == Color.parse(
+            THEME["crm-light"].surface)
+        assert app.screen.query_one(StatusBar).styles.background == Color.parse(
+            THEME["crm-light"].panel)

@@ -212,9 +212,12 @@ class CrmScreen(StoreCalls, Screen):
 
     @on(events.ScreenResume)
     def _first_showing(self, event: events.ScreenResume) -> None:
-        # Its widgets got their styles as they mounted: Textual would restyle every one of
-        # them again as the screen first shows (twice for a main screen), ~20 ms each time.
-        if not self._left_once:
+        # Textual restyles every widget of a screen as it shows (~20 ms): needless the first
+        # time (its widgets got their styles as they mounted), and later when no stylesheet
+        # or theme changed since it was last styled (Textual counts those changes; a change
+        # restyles the screens in the stack, and a main screen on its mode's return).
+        # So a dialog closing or a main screen coming back is drawn without it.
+        if not self._left_once or self._css_update_count == self.app._css_update_count:
             event.refresh_styles = False
 
     @on(events.ScreenSuspend)
